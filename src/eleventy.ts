@@ -1,0 +1,39 @@
+// The Eleventy configuration: each capability is a local plugin, wired in the order the build needs.
+// https://www.11ty.dev/docs/config/
+import path from "node:path";
+import { DateTime } from "luxon";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
+import type { EleventyConfig } from "./site/eleventy-config.ts";
+import { loadSiteConfig } from "./site/config.ts";
+import sitePlugin from "./site/index.ts";
+import postsPlugin from "./posts/index.ts";
+import markdownPlugin, { createMarkdown } from "./markdown/index.ts";
+import seoPlugin from "./seo/index.ts";
+import pagesPlugin from "./pages/index.ts";
+import feedPlugin from "./feed/index.ts";
+
+const ROOT = process.cwd();
+
+export default function config(eleventyConfig: EleventyConfig) {
+  // `npm start` shows drafts, as `jekyll serve --drafts` would.
+  const site = loadSiteConfig(ROOT, process.env.BLOG_DRAFTS === "1" ? { show_drafts: true } : {});
+  const now = process.env.BLOG_NOW ? DateTime.fromISO(process.env.BLOG_NOW) : DateTime.now();
+
+  const md = createMarkdown();
+
+  eleventyConfig.addPlugin(sitePlugin, { site, now });
+  eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
+  eleventyConfig.addPlugin(markdownPlugin, { md });
+  // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addPlugin(seoPlugin, { site, md });
+  eleventyConfig.addPlugin(pagesPlugin, { site });
+  eleventyConfig.addPlugin(feedPlugin, { site, md });
+
+  return {
+    // Only posts are content; layouts and pages live beside them, not inside the authors' folder.
+    dir: { input: "posts", includes: "../_includes", layouts: "../_includes/layouts", output: process.env.BLOG_OUTPUT ?? "_site" },
+    templateFormats: ["md", "markdown", "liquid"],
+    markdownTemplateEngine: "liquid",
+  };
+}

@@ -1,0 +1,26 @@
+import path from "node:path";
+import type { PostSource } from "../types.ts";
+
+// Jekyll's Document::DATE_FILENAME_MATCHER, on the base name: unpadded dates are accepted.
+const DATED = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
+const DATELESS = /^(.*)(\.[^.]+)$/;
+export const DRAFTS_FOLDER = "_drafts";
+
+/** What the file name says about a post, or undefined when Jekyll would skip the file. */
+export function readPostFileName(file: string): PostSource | undefined {
+  const base = path.posix.basename(file);
+  const draft = file.split("/").includes(DRAFTS_FOLDER);
+  const dated = DATED.exec(base);
+  if (dated) {
+    return { file, fileDate: dated[1], fileSlug: trimDots(dated[2]), ext: dated[3], draft };
+  }
+  const dateless = DATELESS.exec(base);
+  if (draft && dateless) {
+    return { file, fileSlug: trimDots(dateless[1]), ext: dateless[2], draft };
+  }
+  return undefined;
+}
+
+function trimDots(slug: string): string {
+  return slug.replace(/\.*$/, "");
+}

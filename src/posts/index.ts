@@ -1,0 +1,99 @@
+import { readFileSync, statSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { Post, SiteConfig } from "../types.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
+import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
+import { readPostFileName } from "./filename.ts";
+import { parseFileNameDate, parseFrontMatterDate } from "./date.ts";
+import { buildPost, type FrontMatter } from "./post.ts";
+import { inputError, lineOfKey } from "../site/errors.ts";
+import { postUrlTag } from "./post-url.ts";
+
+export interface PostsOptions {
+  site: SiteConfig;
+  /** Folder of layouts, to name the choices when a post asks for one that does not exist. */
+  layoutsDir: string;
+  /** The build's clock: posts dated after it are future posts. */
+  now?: DateTime;
+}
+
+const relative = (inputPath: string) => path.posix.normalize(inputPath).replace(/^\.\//, "");
+
+/** Jekyll-style posts: dates, URLs, categories, drafts, future and unpublished posts. */
+export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layoutsDir, now = DateTime.now() }: PostsOptions): void {
+  // Ruby's YAML reading: unquoted times are UTC, quoted ones local; errors name the file and line.
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
+  // Jekyll reads `.markdown` posts too.
+  eleventyConfig.addExtension("markdown", { key: "md" });
+
+  eleventyConfig.addDateParsing(function (value) {
+    const file = relative(this.page.inputPath);
+    const source = readPostFileName(file);
+    if (!source) return undefined;
+    if (value !== undefined && value !== null) {
+      const parsed = parseFrontMatterDate(value, site.timezone);
+      if (parsed.ok) return parsed.date;
+      const text = readFileSync(file, "utf8");
+      throw inputError(file, lineOfKey(text, "date"), `the date "${describe(value)}" is not a date Jekyll reads`, 'write it as "YYYY-MM-DD HH:MM:SS +/-TTTT", e.g. "2020-02-21 08:10:00 -0400" (time and offset optional).');
+    }
+    if (source.fileDate) {
+      const parsed = parseFileNameDate(source.fileDate, site.timezone);
+      if (parsed.ok) return parsed.date;
+      throw inputError(file, undefined, `the file name's date "${source.fileDate}" is not a real date`, "rename the file to YYYY-MM-DD-title.md with a valid date.");
+    }
+    return DateTime.fromJSDate(statSync(file).mtime).setZone(site.timezone);
+  });
+
+  const layouts = new Set(readdirSync(layoutsDir).map((name) => name.replace(/\.[^.]+$/, "")));
+
+  // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
+  eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
+    const file = relative(data.page.inputPath);
+    const source = readPostFileName(file);
+    if (!source) return false;
+    if (data.published === false) return false;
+    if (source.draft && !site.show_drafts) return false;
+    if (!site.future && data.page.date.getTime() > now.toMillis()) return false;
+    if (typeof data.layout === "string" && !layouts.has(data.layout)) {
+      const text = readFileSync(file, "utf8");
+      throw inputError(file, lineOfKey(text, "layout"), `there is no layout "${data.layout}"`, `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`);
+    }
+    return undefined;
+  });
+
+  // Jekyll's usual `defaults` for posts; pages name their own layout. (Computed data cannot set layouts.)
+  eleventyConfig.addGlobalData("layout", "post");
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    post: (data: TemplateData) => postOf(data, site),
+    title: (data: TemplateData) => (data.post as Post | undefined)?.title ?? data.title,
+    permalink: (data: TemplateData) => (data.post as Post | undefined)?.outputPath ?? data.permalink,
+  });
+
+  // Oldest first, as Jekyll's site.posts before it reverses them; ties broken by path.
+  eleventyConfig.addCollection("posts", (api: CollectionApi) => postsOf(api));
+  eleventyConfig.addLiquidTag("post_url", postUrlTag);
+}
+
+export function postsOf(api: CollectionApi): CollectionItem[] {
+  return api
+    .getAll()
+    .filter((item) => item.data.post)
+    .sort((a, b) => a.date.getTime() - b.date.getTime() || a.inputPath.localeCompare(b.inputPath));
+}
+
+function postOf(data: TemplateData, site: SiteConfig): Post | undefined {
+  const file = relative(data.page.inputPath);
+  const source = readPostFileName(file);
+  if (!source || !file.startsWith("posts/")) return undefined;
+  const date = DateTime.fromJSDate(data.page.date).setZone(site.timezone);
+  // Front matter read from the file, not through the data cascade, which would make `permalink` depend on itself.
+  const text = readFileSync(file, "utf8");
+  const frontMatter: FrontMatter = parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file });
+  return buildPost(source, frontMatter, text, date, site);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "object" && value !== null && "yamlTimestamp" in value) return String(value.yamlTimestamp);
+  return String(value);
+}

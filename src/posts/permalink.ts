@@ -1,0 +1,92 @@
+import type { DateTime } from "luxon";
+import { slugify } from "./slugify.ts";
+
+/** Jekyll's named permalink styles (Configuration::STYLE_TO_PERMALINK). */
+export const PERMALINK_STYLES: Record<string, string> = {
+  none: "/:categories/:title:output_ext",
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+};
+
+export const OUTPUT_EXT = ".html";
+
+export interface PermalinkInput {
+  /** The site's `permalink` setting or a post's front-matter `permalink`. */
+  template: string;
+  date: DateTime;
+  /** Front-matter `slug`, else the file name's. */
+  slug: string;
+  /** File name without extension, date included. */
+  basename: string;
+  /** Path below `posts/`, without extension, with a leading `/`. */
+  path: string;
+  categories: string[];
+}
+
+export function templateForStyle(style: string): string {
+  return PERMALINK_STYLES[style] ?? style;
+}
+
+/** A post's URL as Jekyll's URL class builds it: placeholders filled and escaped, then sanitized. */
+export function buildUrl(input: PermalinkInput): string {
+  const values = placeholders(input);
+  const filled = input.template.replace(/:([a-z_]+)/g, (match, name: string) => {
+    const key = name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
+    if (key === undefined) {
+      throw new Error(`The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`);
+    }
+    return match.replace(`:${key}`, escapePath(values[key]));
+  });
+  return `/${filled}`.replaceAll("..", "/").replaceAll("./", "").replace(/\/{2,}/g, "/");
+}
+
+/** The file Jekyll writes for a URL, relative to the output folder. */
+export function outputPathFor(url: string): string {
+  const file = decodeURI(url).replace(/^\//, "");
+  if (url.endsWith("/")) return `${file}index.html`;
+  return file.endsWith(OUTPUT_EXT) ? file : `${file}${OUTPUT_EXT}`;
+}
+
+/** jekyll-feed's entry id: Document#id, the URL's folder joined with the slug. */
+export function postId(url: string, slug: string): string {
+  const folder = url.endsWith("/") ? url.replace(/\/[^/]*\/$/, "") : url.replace(/\/[^/]*$/, "");
+  return `${folder}/${slug}`.replace(/\/{2,}/g, "/");
+}
+
+function placeholders({ date, slug, basename, path, categories }: PermalinkInput): Record<string, string> {
+  return {
+    collection: "posts",
+    name: slugify(basename),
+    path,
+    title: slugify(slug, "pretty", true),
+    slug: slugify(slug),
+    categories: [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
+    slugified_categories: [...new Set(categories.map((c) => slugify(c)))].join("/"),
+    year: date.toFormat("yyyy"),
+    month: date.toFormat("MM"),
+    day: date.toFormat("dd"),
+    hour: date.toFormat("HH"),
+    minute: date.toFormat("mm"),
+    second: date.toFormat("ss"),
+    i_day: date.toFormat("d"),
+    i_month: date.toFormat("L"),
+    short_month: date.toFormat("LLL", { locale: "en-US" }),
+    long_month: date.toFormat("LLLL", { locale: "en-US" }),
+    short_year: date.toFormat("yy"),
+    w_year: date.toFormat("kkkk"),
+    week: date.toFormat("WW"),
+    w_day: date.toFormat("E"),
+    short_day: date.toFormat("ccc", { locale: "en-US" }),
+    long_day: date.toFormat("cccc", { locale: "en-US" }),
+    y_day: date.toFormat("ooo"),
+    output_ext: OUTPUT_EXT,
+  };
+}
+
+// Jekyll's URL.escape_path: plain paths pass, others are URI-encoded, with `#` escaped too.
+function escapePath(value: string): string {
+  if (value === "" || /^[a-zA-Z0-9./-]+$/.test(value)) return value;
+  return encodeURI(value).replaceAll("#", "%23");
+}

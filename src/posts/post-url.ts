@@ -1,0 +1,44 @@
+import type { LiquidScope, LiquidTagImpl, LiquidTagToken } from "../site/eleventy-config.ts";
+import type { CollectionItem } from "../site/eleventy-config.ts";
+import type { Post } from "../types.ts";
+import { inputError } from "../site/errors.ts";
+import { readFileSync } from "node:fs";
+
+/** `{% post_url 2020-02-21-docker-versus-virtual-machines %}`: a post's URL by its file name. */
+export function postUrlTag(): LiquidTagImpl {
+  return {
+    parse(token: LiquidTagToken) {
+      this.name = token.args.trim();
+    },
+    render(scope: LiquidScope) {
+      const name = String(this.name);
+      const env = scope.environments as { collections?: { posts?: CollectionItem[] }; page?: { inputPath: string }; };
+      const posts = env.collections?.posts ?? [];
+      const found = posts.find((item) => matches((item.data.post as Post).file, name));
+      // Like Jekyll, without baseurl: authors write {{ site.baseurl }}{% post_url x %}.
+      if (found) return (found.data.post as Post).url;
+      const file = (env.page?.inputPath ?? "a post").replace(/^\.\//, "");
+      throw inputError(file, lineOfTag(file, name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
+    },
+  };
+}
+
+function baseName(file: string): string {
+  return file.replace(/^posts\//, "").replace(/\.[^.]+$/, "");
+}
+
+// Jekyll matches the name against the post's path below _posts, or its base name alone.
+function matches(file: string, name: string): boolean {
+  const stem = baseName(file);
+  return stem === name || stem.split("/").pop() === name;
+}
+
+function lineOfTag(file: string, name: string): number | undefined {
+  try {
+    const lines = readFileSync(file, "utf8").split("\n");
+    const index = lines.findIndex((line) => line.includes("post_url") && line.includes(name));
+    return index >= 0 ? index + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}

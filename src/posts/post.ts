@@ -1,0 +1,92 @@
+import path from "node:path";
+import type { DateTime } from "luxon";
+import type { Post, PostSource, SiteConfig } from "../types.ts";
+import { buildUrl, outputPathFor, postId, templateForStyle } from "./permalink.ts";
+import { excerptSource } from "./excerpt.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { inputError, lineOfKey } from "../site/errors.ts";
+import { parseFrontMatterDate } from "./date.ts";
+
+export type FrontMatter = Record<string, unknown>;
+
+/** A post as Jekyll sees it, from its file name, front matter, text, date and the site config. */
+export function buildPost(source: PostSource, data: FrontMatter, fileText: string, date: DateTime, site: SiteConfig): Post {
+  const slug = data.slug !== undefined && data.slug !== null ? String(data.slug) : source.fileSlug;
+  const categories = readCategories(data);
+  const permalinkTemplate = typeof data.permalink === "string" && data.permalink ? data.permalink : templateForStyle(site.permalink);
+  let url: string;
+  try {
+    url = buildUrl({
+      template: permalinkTemplate,
+      date,
+      slug,
+      basename: path.posix.basename(source.file, source.ext),
+      path: `/${source.file.replace(/^posts\/(_drafts\/)?/, "").slice(0, -source.ext.length)}`,
+      categories,
+    });
+  } catch (error) {
+    const fromPost = typeof data.permalink === "string";
+    const where = fromPost ? source.file : "_config.yml";
+    throw inputError(where, fromPost ? lineOfKey(fileText, "permalink") : undefined, (error as Error).message, "remove or rename that placeholder.");
+  }
+  const separator = data.excerpt_separator !== undefined ? String(data.excerpt_separator) : site.excerpt_separator;
+  return {
+    file: source.file,
+    title: data.title !== undefined && data.title !== null ? String(data.title) : titleFromSlug(source.fileSlug),
+    slug,
+    date,
+    categories,
+    tags: readTags(data),
+    url,
+    outputPath: outputPathFor(url),
+    id: postId(url, slug),
+    draft: source.draft,
+    published: data.published !== false,
+    excerptSource: typeof data.excerpt === "string" ? data.excerpt : excerptSource(splitFrontMatter(fileText).body, separator),
+    layout: typeof data.layout === "string" ? data.layout : "post",
+    lastModified: lastModifiedOf(data, site),
+    description: typeof data.description === "string" ? data.description : undefined,
+    image: imageOf(data.image),
+  };
+}
+
+function lastModifiedOf(data: FrontMatter, site: SiteConfig): DateTime | undefined {
+  if (data.last_modified_at === undefined || data.last_modified_at === null) return undefined;
+  const parsed = parseFrontMatterDate(data.last_modified_at, site.timezone);
+  return parsed.ok ? parsed.date : undefined;
+}
+
+// jekyll-seo-tag and jekyll-feed accept `image: path` or `image: { path: ... }`.
+function imageOf(image: unknown): string | undefined {
+  if (typeof image === "string") return image;
+  if (typeof image === "object" && image !== null && "path" in image) return String(image.path);
+  return undefined;
+}
+
+/** Utils.titleize_slug: `docker-vs-vm` gives `Docker Vs Vm`. */
+export function titleFromSlug(slug: string): string {
+  return slug
+    .split("-")
+    .map((word) => (word ? word[0].toUpperCase() + word.slice(1).toLowerCase() : word))
+    .join(" ");
+}
+
+// Document#populate_categories: `categories` (a string is split on whitespace), then singular
+// `category` as one value (never split), without repeats.
+function readCategories(data: FrontMatter): string[] {
+  const plural = listOf(data.categories, true);
+  const singular = "category" in data ? listOf(data.category, false) : plural;
+  return [...new Set([...plural, ...singular])];
+}
+
+// Utils.pluralized_array_from_hash: singular `tag` wins whole; else `tags`, split when a string.
+function readTags(data: FrontMatter): string[] {
+  return "tag" in data ? listOf(data.tag, false) : listOf(data.tags, true);
+}
+
+function listOf(value: unknown, splitStrings: boolean): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.flat(Infinity).filter((v) => v !== null && v !== undefined).map(String);
+  if (typeof value === "string" && splitStrings) return value.split(/\s+/).filter(Boolean);
+  return [String(value)];
+}

@@ -1,0 +1,33 @@
+import type { SiteConfig, Post } from "../types.ts";
+import type { EleventyConfig } from "../site/eleventy-config.ts";
+import { seoTags, type SeoPage } from "./head.ts";
+import { plainText } from "../site/text.ts";
+import type { Markdown } from "../markdown/index.ts";
+
+interface LiquidContext {
+  get(path: string[]): unknown;
+}
+
+/** `{% seo %}` in a layout writes what jekyll-seo-tag writes, from the page's own data. */
+export default function seoPlugin(eleventyConfig: EleventyConfig, { site, md }: { site: SiteConfig; md: Markdown }): void {
+  eleventyConfig.addShortcode("seo", function (this: { ctx: LiquidContext }) {
+    const get = (key: string) => this.ctx.get([key]);
+    const post = get("post") as Post | undefined;
+    const page = get("page") as { url: string };
+    const url = post?.url ?? String(page.url);
+    const seo: SeoPage = post
+      ? {
+          url,
+          title: post.title,
+          description: post.description ?? plainText(md.render(post.excerptSource)),
+          published: post.date,
+          modified: post.lastModified,
+          author: typeof get("author") === "string" ? String(get("author")) : undefined,
+          image: (get("seoImage") as SeoPage["image"]) ?? (post.image ? { url: post.image } : undefined),
+          prev: undefined,
+          next: undefined,
+        }
+      : { url, title: get("title") as string | undefined, description: get("description") as string | undefined, prev: get("prevUrl") as string | undefined, next: get("nextUrl") as string | undefined };
+    return seoTags(site, seo);
+  });
+}

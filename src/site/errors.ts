@@ -1,0 +1,43 @@
+/** An error in an author's input: it names the file, the line where there is one, and what to change. */
+export interface InputError extends Error {
+  file: string;
+  line?: number;
+  fix: string;
+}
+
+export function inputError(file: string, line: number | undefined, problem: string, fix: string): InputError {
+  const where = line ? `${file}:${line}` : file;
+  const error = new Error(`${where}: ${problem}\n  Fix: ${fix}`) as InputError;
+  error.name = "InputError";
+  error.file = file;
+  error.line = line;
+  error.fix = fix;
+  // Eleventy prints no stack trace for these: the message says all an author needs.
+  (error as InputError & { skipOriginalStack: boolean }).skipOriginalStack = true;
+  return error;
+}
+
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof Error && error.name === "InputError";
+}
+
+/** Finds the first error in a cause chain that is an author's input error (Eleventy wraps ours). */
+export function findInputError(error: unknown): InputError | undefined {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && !seen.has(current)) {
+    if (isInputError(current)) return current;
+    seen.add(current);
+    const next = current as { originalError?: unknown; cause?: unknown };
+    current = next.originalError ?? next.cause;
+  }
+  return undefined;
+}
+
+/** The 1-based line of the first front-matter line that sets `key`, if any. */
+export function lineOfKey(source: string, key: string): number | undefined {
+  const lines = source.split(/\r?\n/);
+  const pattern = new RegExp(`^${key}\\s*:`);
+  const index = lines.findIndex((line) => pattern.test(line));
+  return index >= 0 ? index + 1 : undefined;
+}

@@ -1,0 +1,27 @@
+import type { DateTime } from "luxon";
+import type { SiteConfig } from "../types.ts";
+import type { EleventyConfig } from "./eleventy-config.ts";
+import { strftime, toDateTime, xmlSchema } from "./dates.ts";
+import { absoluteUrl, relativeUrl } from "./urls.ts";
+import { escapeXml, plainText, readingMinutes } from "./text.ts";
+import { slugify } from "../posts/slugify.ts";
+
+/** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
+export default function sitePlugin(eleventyConfig: EleventyConfig, { site, now }: { site: SiteConfig; now: DateTime }): void {
+  eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
+  eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  for (const target of ["_config.yml", "_includes/", "src/", "assets/"]) eleventyConfig.addWatchTarget(target);
+
+  const zone = site.timezone;
+  // Jekyll's `date` filter is strftime in the site timezone (liquidjs' own uses the machine's).
+  eleventyConfig.addFilter("date", (value: unknown, format = "%Y-%m-%d %H:%M:%S %z") => strftime(toDateTime(value, zone), String(format)));
+  eleventyConfig.addFilter("date_to_xmlschema", (value: unknown) => xmlSchema(toDateTime(value, zone)));
+  eleventyConfig.addFilter("date_to_string", (value: unknown) => strftime(toDateTime(value, zone), "%d %b %Y"));
+  eleventyConfig.addFilter("date_to_long_string", (value: unknown) => strftime(toDateTime(value, zone), "%d %B %Y"));
+  eleventyConfig.addFilter("relative_url", (value: unknown) => relativeUrl(site, value));
+  eleventyConfig.addFilter("absolute_url", (value: unknown) => absoluteUrl(site, value));
+  eleventyConfig.addFilter("xml_escape", (value: unknown) => escapeXml(value));
+  eleventyConfig.addFilter("strip_html", (value: unknown) => plainText(value));
+  eleventyConfig.addFilter("slugify", (value: unknown) => slugify(String(value ?? "")));
+  eleventyConfig.addFilter("reading_minutes", (value: unknown) => readingMinutes(value));
+}

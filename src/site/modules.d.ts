@@ -1,0 +1,13 @@
+// Declarations for Eleventy packages, which ship JavaScript without TypeScript types.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string });
+    write(): Promise<unknown>;
+    disableLogger(): void;
+  }
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  const rssPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
+  export default rssPlugin;
+}
