@@ -8,9 +8,13 @@ import { loadSiteConfig } from "./site/config.ts";
 import sitePlugin from "./site/index.ts";
 import postsPlugin from "./posts/index.ts";
 import markdownPlugin, { createMarkdown } from "./markdown/index.ts";
+import liquidPlugin from "./liquid/index.ts";
 import seoPlugin from "./seo/index.ts";
 import pagesPlugin from "./pages/index.ts";
 import feedPlugin from "./feed/index.ts";
+import renderCachePlugin from "./render-cache/index.ts";
+import imagesPlugin from "./images/index.ts";
+import searchPlugin from "./search/index.ts";
 
 const ROOT = process.cwd();
 
@@ -24,11 +28,19 @@ export default function config(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(sitePlugin, { site, now });
   eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
   eleventyConfig.addPlugin(markdownPlugin, { md });
+  // Rendered Markdown kept in .cache/render/ by a hash of all it depends on, as Jekyll 4 does: warm builds skip markdown-it.
+  eleventyConfig.addPlugin(renderCachePlugin, { root: ROOT });
+  // Jekyll's Liquid in posts: highlight, link, include key="v", jsonify, page.*, render_with_liquid: false.
+  eleventyConfig.addPlugin(liquidPlugin, { site, now, markdownify: (text: string) => md.render(text, {}) });
   // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(seoPlugin, { site, md });
   eleventyConfig.addPlugin(pagesPlugin, { site });
   eleventyConfig.addPlugin(feedPlugin, { site, md });
+  // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
+  eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
+  // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).
+  eleventyConfig.addPlugin(searchPlugin);
 
   return {
     // Only posts are content; layouts and pages live beside them, not inside the authors' folder.

@@ -4,25 +4,29 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { discard, stagingFolder, swapIn } from "./output.ts";
 import { describeFailure } from "./report.ts";
+import { startProgress } from "./progress.ts";
 
 const output = path.resolve(process.env.BLOG_OUTPUT ?? "_site");
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const staged = stagingFolder(output);
   process.env.BLOG_OUTPUT = staged;
-  const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.js", quietMode: true });
+  // Status line on a terminal, one summary line at the end (src/build/progress.ts).
+  const progress = startProgress();
+  const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.js", quietMode: true, config: progress.plugin });
   eleventy.disableLogger();
   try {
     await eleventy.write();
+    progress.phase("swap");
     await swapIn(staged, output);
   } catch (error) {
+    progress.finish("");
     await discard(staged);
-    console.error(`Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error)}`);
+    console.error(`Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error, { staging: staged })}`);
     process.exitCode = 1;
     return;
   }
-  console.log(`Built ${path.relative(process.cwd(), output)}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(progress.finish(`${path.relative(process.cwd(), output)}/`));
 }
 
 await main();

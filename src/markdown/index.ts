@@ -1,26 +1,45 @@
 import MarkdownIt from "markdown-it";
-import markdownItAnchor from "markdown-it-anchor";
+import markdownItDeflist from "markdown-it-deflist";
+import markdownItAbbr from "markdown-it-abbr";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
-import { gfmHeadingId } from "./heading-ids.ts";
 import { kramdownTypography } from "./typography.ts";
+import { kramdownSmartQuotes } from "./smart-quotes.ts";
+import { kramdownHeadingAnchors } from "./heading-anchors.ts";
+import { kramdownCode } from "./code.ts";
+import { kramdownFootnotes } from "./footnotes.ts";
+import { kramdownAttributes } from "./attributes.ts";
+import { kramdownToc } from "./toc.ts";
+import { kramdownHtmlBlocks } from "./html-blocks.ts";
+import { kramdownTables, kramdownTaskLists } from "./tables.ts";
 
 /** The markdown-it instance every capability renders with. */
 export type Markdown = ReturnType<typeof createMarkdown>;
 
-/** markdown-it set up like kramdown with GFM input, as Jekyll renders posts. */
+/** markdown-it set up like kramdown with GFM input (Jekyll's defaults), as Jekyll renders posts. */
 export function createMarkdown() {
-  const md = new MarkdownIt({ html: true, linkify: false, typographer: true, breaks: false });
+  // Raw HTML on, no hard wraps, no bare-URL autolinks (kramdown links only `<https://...>`), `<br />` as kramdown writes it.
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: true, breaks: false, xhtmlOut: true });
   md.use(kramdownTypography);
-  // Heading ids exactly as Jekyll gives them, so deep links keep working after the move.
-  // https://github.com/valeriangalliat/markdown-it-anchor#usage
-  md.use(markdownItAnchor, { slugify: gfmHeadingId, uniqueSlugStartIndex: 1, tabIndex: false });
-  // Jekyll's Rouge wrapper class on inline code.
-  md.renderer.rules.code_inline = (tokens, index, _options, _env, self) =>
-    `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${md.utils.escapeHtml(tokens[index].content)}</code>`;
+  md.use(kramdownSmartQuotes);
+  md.use(kramdownHtmlBlocks);
+  md.use(kramdownFootnotes);
+  md.use(markdownItDeflist);
+  md.use(markdownItAbbr);
+  md.use(kramdownAttributes);
+  md.use(kramdownHeadingAnchors);
+  md.use(kramdownToc);
+  md.use(kramdownCode);
+  md.use(kramdownTables);
+  md.use(kramdownTaskLists);
+  // kramdown writes GFM strikethrough as <del>.
+  md.renderer.rules.s_open = () => "<del>";
+  md.renderer.rules.s_close = () => "</del>";
   return md;
 }
 
 export default function markdownPlugin(eleventyConfig: EleventyConfig, { md }: { md: Markdown }): void {
-  eleventyConfig.setLibrary("md", md);
-  eleventyConfig.addFilter("markdownify", (text: unknown) => md.render(String(text ?? "")));
+  // Eleventy turns indented code off on a library it is given (it has `disable`); kramdown keeps it on, so
+  // Eleventy gets only `render`, with a fresh env each time (heading ids and footnotes start anew per post).
+  eleventyConfig.setLibrary("md", { render: (source: string) => md.render(source, {}) });
+  eleventyConfig.addFilter("markdownify", (text: unknown) => md.render(String(text ?? ""), {}));
 }

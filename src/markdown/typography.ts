@@ -1,4 +1,4 @@
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
 
 // kramdown's typographic symbols: only these, not `(c)`, `(tm)` or `+-` as markdown-it's replacements do.
@@ -8,7 +8,7 @@ const SUBSTITUTIONS: [RegExp, string][] = [
   [/\.\.\./g, "\u2026"],
 ];
 
-export const kramdownTypography = (md: InstanceType<typeof MarkdownIt>): void => {
+export const kramdownTypography = (md: MarkdownIt): void => {
   md.disable("replacements");
   md.core.ruler.before("smartquotes", "kramdown_typography", (state: StateCore) => {
     for (const block of state.tokens) {

@@ -1,5 +1,5 @@
 import yaml from "js-yaml";
-import { inputError } from "../site/errors.ts";
+import { inputError, yamlErrorLine } from "../site/errors.ts";
 
 /**
  * An unquoted YAML timestamp, kept as written: Jekyll (Ruby's YAML) reads `2020-05-03` as local time but
@@ -39,8 +39,9 @@ export function parseFrontMatter(text: string, options?: { filePath?: string }):
     return data as Record<string, unknown>;
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
-      // The front matter starts on the file's second line, after the opening `---`.
-      const line = error.mark ? error.mark.line + 2 : undefined;
+      // Eleventy hands over the text right after the opening `---` (its line break included); a bare
+      // YAML string starts on the file's second line.
+      const line = yamlErrorLine(text, error, text.startsWith("\n") || text.startsWith("\r\n") ? 1 : 2);
       throw inputError(file, line, `front matter is not valid YAML: ${error.reason}`, "check that line's indentation, colons and quotes (quote values that contain `: ` or start with a special character).");
     }
     throw error;

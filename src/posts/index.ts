@@ -1,4 +1,4 @@
-import { readFileSync, statSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import type { Post, SiteConfig } from "../types.ts";
@@ -9,6 +9,7 @@ import { parseFileNameDate, parseFrontMatterDate } from "./date.ts";
 import { buildPost, type FrontMatter } from "./post.ts";
 import { inputError, lineOfKey } from "../site/errors.ts";
 import { postUrlTag } from "./post-url.ts";
+import { withDefaults } from "./defaults.ts";
 
 export interface PostsOptions {
   site: SiteConfig;
@@ -23,7 +24,11 @@ const relative = (inputPath: string) => path.posix.normalize(inputPath).replace(
 /** Jekyll-style posts: dates, URLs, categories, drafts, future and unpublished posts. */
 export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layoutsDir, now = DateTime.now() }: PostsOptions): void {
   // Ruby's YAML reading: unquoted times are UTC, quoted ones local; errors name the file and line.
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseFrontMatter } });
+  // The layout is checked here, as the front matter is read: Eleventy resolves layouts before any
+  // preprocessor runs, and its own error for a missing one is a stack trace.
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: { yaml: (text: string, options?: { filePath?: string }) => checkLayout(parseFrontMatter(text, options), options?.filePath, layoutsDir) },
+  });
   // Jekyll reads `.markdown` posts too.
   eleventyConfig.addExtension("markdown", { key: "md" });
 
@@ -45,7 +50,6 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
     return DateTime.fromJSDate(statSync(file).mtime).setZone(site.timezone);
   });
 
-  const layouts = new Set(readdirSync(layoutsDir).map((name) => name.replace(/\.[^.]+$/, "")));
 
   // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
   eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
@@ -55,10 +59,6 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
     if (data.published === false) return false;
     if (source.draft && !site.show_drafts) return false;
     if (!site.future && data.page.date.getTime() > now.toMillis()) return false;
-    if (typeof data.layout === "string" && !layouts.has(data.layout)) {
-      const text = readFileSync(file, "utf8");
-      throw inputError(file, lineOfKey(text, "layout"), `there is no layout "${data.layout}"`, `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`);
-    }
     return undefined;
   });
 
@@ -89,8 +89,20 @@ function postOf(data: TemplateData, site: SiteConfig): Post | undefined {
   const date = DateTime.fromJSDate(data.page.date).setZone(site.timezone);
   // Front matter read from the file, not through the data cascade, which would make `permalink` depend on itself.
   const text = readFileSync(file, "utf8");
-  const frontMatter: FrontMatter = parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file });
+  // `defaults` of _config.yml apply under the post's own front matter, matched on Jekyll's path (`_posts/...`).
+  const jekyllPath = file.replace(/^posts\/_drafts\//, "_drafts/").replace(/^posts\//, "_posts/");
+  const frontMatter: FrontMatter = withDefaults(parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), jekyllPath, site);
   return buildPost(source, frontMatter, text, date, site);
+}
+
+/** Front matter whose `layout` names no file in `_includes/layouts/` stops the build, naming the choices. */
+function checkLayout(data: Record<string, unknown>, filePath: string | undefined, layoutsDir: string): Record<string, unknown> {
+  if (typeof data.layout !== "string" || !filePath) return data;
+  const layouts = new Set(readdirSync(layoutsDir).map((name) => name.replace(/\.[^.]+$/, "")));
+  if (layouts.has(data.layout) || layouts.has(data.layout.replace(/\.[^.]+$/, ""))) return data;
+  const file = relative(filePath);
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+  throw inputError(file, lineOfKey(text, "layout"), `there is no layout "${data.layout}"`, `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`);
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,7 @@
 import type { LiquidScope, LiquidTagImpl, LiquidTagToken } from "../site/eleventy-config.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
-import type { Post } from "../types.ts";
+import type { Post, SiteConfig } from "../types.ts";
+import { relativeUrl } from "../site/urls.ts";
 import { inputError } from "../site/errors.ts";
 import { readFileSync } from "node:fs";
 
@@ -12,11 +13,11 @@ export function postUrlTag(): LiquidTagImpl {
     },
     render(scope: LiquidScope) {
       const name = String(this.name);
-      const env = scope.environments as { collections?: { posts?: CollectionItem[] }; page?: { inputPath: string }; };
+      const env = scope.environments as { collections?: { posts?: CollectionItem[] }; page?: { inputPath: string }; site?: SiteConfig };
       const posts = env.collections?.posts ?? [];
       const found = posts.find((item) => matches((item.data.post as Post).file, name));
-      // Like Jekyll, without baseurl: authors write {{ site.baseurl }}{% post_url x %}.
-      if (found) return (found.data.post as Post).url;
+      // Jekyll 4 puts `baseurl` in front (checked against Jekyll 4.3.1).
+      if (found) return env.site ? relativeUrl(env.site, (found.data.post as Post).url) : (found.data.post as Post).url;
       const file = (env.page?.inputPath ?? "a post").replace(/^\.\//, "");
       throw inputError(file, lineOfTag(file, name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
     },

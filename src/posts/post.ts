@@ -71,22 +71,33 @@ export function titleFromSlug(slug: string): string {
     .join(" ");
 }
 
-// Document#populate_categories: `categories` (a string is split on whitespace), then singular
-// `category` as one value (never split), without repeats.
+// Document#populate_categories: `categories` (a string is split on whitespace), then singular `category`
+// as one value (never split), as text without repeats; merged into the raw list, where a number and its
+// text are two values (`[2018, c++]` gives `2018, c++, 2018`, as Ruby's `Array#|` does).
 function readCategories(data: FrontMatter): string[] {
-  const plural = listOf(data.categories, true);
-  const singular = "category" in data ? listOf(data.category, false) : plural;
-  return [...new Set([...plural, ...singular])];
+  const raw = rawList(data.categories, true);
+  const singular = "category" in data ? rawList(data.category, false) : raw;
+  const texts = [...new Set([...raw, ...singular].map(String))];
+  const merged: unknown[] = [];
+  for (const value of [...raw, ...texts]) if (!merged.includes(value)) merged.push(value);
+  return merged.map(String);
 }
 
 // Utils.pluralized_array_from_hash: singular `tag` wins whole; else `tags`, split when a string.
 function readTags(data: FrontMatter): string[] {
-  return "tag" in data ? listOf(data.tag, false) : listOf(data.tags, true);
+  if ("tag" in data) return listOf(data.tag, false);
+  // value_from_plural_key reads only a string or a list: `tags: 5` gives no tags.
+  return typeof data.tags === "string" || Array.isArray(data.tags) ? listOf(data.tags, true) : [];
 }
 
 function listOf(value: unknown, splitStrings: boolean): string[] {
+  return rawList(value, splitStrings).map(String);
+}
+
+// A front-matter list as Jekyll holds it: YAML values kept as they are, a string split when plural.
+function rawList(value: unknown, splitStrings: boolean): unknown[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.flat(Infinity).filter((v) => v !== null && v !== undefined).map(String);
+  if (Array.isArray(value)) return value.flat(Infinity).filter((v) => v !== null && v !== undefined);
   if (typeof value === "string" && splitStrings) return value.split(/\s+/).filter(Boolean);
-  return [String(value)];
+  return [value];
 }

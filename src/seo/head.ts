@@ -18,14 +18,16 @@ export interface SeoPage {
   image?: { url: string; width?: number; height?: number; alt?: string };
   prev?: string;
   next?: string;
+  /** Page N of a paginated list (jekyll-paginate's paginator), for the title's "Page 2 of 3 for " prefix. */
+  paginator?: { current: number; total: number };
 }
 
 /** The head tags jekyll-seo-tag writes, every value escaped for its context. */
 export function seoTags(site: SiteConfig, page: SeoPage): string {
   const siteTitle = site.title;
-  const isHome = page.url === "/" || page.url === "/index.html";
   const pageTitle = page.title && page.title !== siteTitle ? page.title : undefined;
-  const title = pageTitle ? `${pageTitle} | ${siteTitle}` : isHome && site.description ? `${siteTitle} | ${site.description}` : siteTitle;
+  // jekyll-seo-tag: a page without its own title is "Site | description", whatever its URL.
+  const title = pageNumberPrefix(site, page) + (pageTitle ? `${pageTitle} | ${siteTitle}` : site.description ? `${siteTitle} | ${site.description}` : siteTitle);
   const description = truncateWords(plainText(page.description || site.description || ""), 200);
   const canonical = absoluteUrl(site, page.url.replace(/\/index\.html$/, "/"));
   const author = page.author ?? authorName(site.author);
@@ -73,6 +75,13 @@ function jsonLd(site: SiteConfig, page: SeoPage, facts: { title: string; descrip
     url: facts.canonical,
     mainEntityOfPage: { "@type": "WebPage", "@id": facts.canonical },
   };
+}
+
+/** jekyll-seo-tag's `seo_paginator_message` (default "Page %<current>s of %<total>s for "), from page 2 on. */
+function pageNumberPrefix(site: SiteConfig, page: SeoPage): string {
+  if (!page.paginator || page.paginator.current <= 1) return "";
+  const message = typeof site.seo_paginator_message === "string" ? site.seo_paginator_message : "Page %<current>s of %<total>s for ";
+  return message.replace("%<current>s", String(page.paginator.current)).replace("%<total>s", String(page.paginator.total));
 }
 
 export function authorName(author: SiteConfig["author"]): string | undefined {

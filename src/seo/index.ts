@@ -27,7 +27,24 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, { site, md }: 
           prev: undefined,
           next: undefined,
         }
-      : { url, title: get("title") as string | undefined, description: get("description") as string | undefined, prev: get("prevUrl") as string | undefined, next: get("nextUrl") as string | undefined };
+      : { url, title: get("title") as string | undefined, description: get("description") as string | undefined, ...paginatorOf(get) };
     return seoTags(site, seo);
   });
+}
+
+interface Pagination {
+  pageNumber: number;
+  pages: unknown[];
+  href: { previous?: string; next?: string };
+}
+
+/** The home page's pages (jekyll-paginate): prev/next links and the page number. Archive pages paginate too, one archive a page, but are not a paginator. */
+function paginatorOf(get: (key: string) => unknown): Pick<SeoPage, "prev" | "next" | "paginator"> {
+  const pagination = get("pagination") as Pagination | undefined;
+  if (get("paginator") !== true || !pagination || pagination.pages.length < 2) return {};
+  return {
+    prev: pagination.href.previous,
+    next: pagination.href.next,
+    paginator: { current: pagination.pageNumber + 1, total: pagination.pages.length },
+  };
 }

@@ -36,7 +36,9 @@ export function loadSiteConfig(root: string, overrides: Partial<SiteConfig> = {}
     }
   }
   const config = { ...DEFAULTS, ...stripNulls(raw), ...overrides } as SiteConfig;
-  config.url = String(config.url ?? "").replace(/\/$/, "");
+  // Kept as written: Jekyll's absolute_url is `url` + `baseurl` + path, so a trailing slash in `url` gives
+  // `https://x.org//...` in jekyll-feed's entry ids, and the ids must stay what readers already have.
+  config.url = String(config.url ?? "");
   config.baseurl = normaliseBaseurl(String(config.baseurl ?? ""));
   config.timezone = String(config.timezone);
   config.permalink = String(config.permalink);

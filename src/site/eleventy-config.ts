@@ -32,6 +32,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
   setLibrary(name: string, library: unknown): void;
+  amendLibrary(name: string, amend: (library: { render(source: string, env?: unknown): string }) => void): void;
   setLiquidOptions(options: Record<string, unknown>): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;

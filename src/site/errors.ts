@@ -41,3 +41,18 @@ export function lineOfKey(source: string, key: string): number | undefined {
   const index = lines.findIndex((line) => pattern.test(line));
   return index >= 0 ? index + 1 : undefined;
 }
+
+/**
+ * The file line a YAML syntax error points at. `yamlText` starts on file line `firstLine`. A quote left
+ * open is only noticed at the end of the text, so for that the line where the quote opened is given.
+ */
+export function yamlErrorLine(yamlText: string, error: { reason?: string; mark?: { line: number } }, firstLine: number): number | undefined {
+  const quote = /within a (double|single) quoted scalar/.exec(error.reason ?? "")?.[1];
+  if (quote) {
+    const mark = quote === "double" ? '"' : "'";
+    const lines = yamlText.split(/\r?\n/);
+    const open = lines.findIndex((line) => line.replace(/\\./g, "").split(mark).length % 2 === 0);
+    if (open >= 0) return open + firstLine;
+  }
+  return error.mark ? error.mark.line + firstLine : undefined;
+}

@@ -46,7 +46,9 @@ export async function buildWithJekyll(files: Record<string, string>, options: { 
   };
   for (const [file, text] of Object.entries(files)) {
     const target = file.startsWith("posts/_drafts/") ? file.replace("posts/_drafts/", "_drafts/") : file.replace(/^posts\//, "_posts/");
-    write(target, file === "_config.yml" ? `${text}\nplugins: [jekyll-feed]\ndefaults: [{scope: {path: ""}, values: {layout: post}}]\n` : text);
+    // A config with its own `defaults` keeps them (a second `defaults:` key would replace them).
+    const defaults = /^defaults:/m.test(text) ? "" : 'defaults: [{scope: {path: ""}, values: {layout: post}}]\n';
+    write(target, file === "_config.yml" ? `${text}\nplugins: [jekyll-feed]\n${defaults}` : text);
   }
   write("_layouts/post.html", POST_LAYOUT);
   write("posts.json", POSTS_JSON);

@@ -1,0 +1,48 @@
+// Images: every local <img> of a page becomes an optimized <picture> (AVIF, WebP, original format) with its
+// size, hashed names and a cache between builds; posts get `seoImage` for their og:image.
+// https://www.11ty.dev/docs/plugins/image/
+import path from "node:path";
+import type { SiteConfig } from "../types.ts";
+import type { EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
+import { countBuild } from "../build/stats.ts";
+import { CACHE_FOLDER, createOptimizer } from "./optimize.ts";
+import { seoImageOf } from "./social.ts";
+import { transformImages } from "./transform.ts";
+
+export interface ImagesOptions {
+  site: SiteConfig;
+  /** The project folder: the site's `/`, and home of the cache folder. */
+  root: string;
+}
+
+export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, root }: ImagesOptions): void {
+  const optimizer = createOptimizer({ root, baseurl: site.baseurl });
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    console.warn(`Warning: ${message}`);
+  };
+
+  // The output folder changes on every `npm run build` (a staging folder, then swapped in).
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
+    optimizer.startBuild(path.resolve(root, directories.output));
+    warned.clear();
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    const { images, files, encoded } = optimizer.counts();
+    if (images === 0) return;
+    countBuild("imagesEncoded", encoded);
+    countBuild("imagesReused", files - encoded);
+    console.log(`Images: ${images} used, ${files} files: ${encoded} encoded, ${files - encoded} reused from ${CACHE_FOLDER}/`);
+  });
+
+  eleventyConfig.addTransform("images", async function (content: string) {
+    if (!this.page.outputPath || !this.page.outputPath.endsWith(".html")) return content;
+    return transformImages(content, { inputPath: this.page.inputPath, url: String(this.page.url || "/") }, { root, baseurl: site.baseurl, optimizer, warn });
+  });
+
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    seoImage: (data: TemplateData) => seoImageOf(data, { root, site, optimizer }),
+  });
+}

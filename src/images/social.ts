@@ -1,0 +1,97 @@
+// `seoImage` for each post: its front-matter `image`, else its first image, else the site's `image`, as an
+// optimized file with width and height. src/seo/ writes it as og:image (with og:image:width/height/alt).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import MarkdownIt, { type Token } from "markdown-it";
+import type { Post, SiteConfig } from "../types.ts";
+import { lineOfKey } from "../site/errors.ts";
+import { readDescription } from "./describe.ts";
+import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
+import { requireLocalImage } from "./resolve.ts";
+
+export interface SeoImage {
+  /** Site path without baseurl; src/seo/ makes it absolute. */
+  url: string;
+  width?: number;
+  height?: number;
+  alt?: string;
+}
+
+interface Candidate {
+  src: string;
+  alt: string;
+  /** The file that names the image, and the line, for errors. */
+  file: string;
+  line?: number;
+}
+
+const markdown = new MarkdownIt({ html: true });
+
+export async function seoImageOf(data: Record<string, unknown>, context: { root: string; site: SiteConfig; optimizer: Optimizer }): Promise<SeoImage | undefined> {
+  const post = data.post as Post | undefined;
+  const page = data.page as { rawInput?: unknown; url?: unknown } | undefined;
+  if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
+  const candidate = firstOf(post, typeof page?.rawInput === "string" ? page.rawInput : "", context.site, context.root);
+  if (!candidate) return undefined;
+
+  const { root, site, optimizer } = context;
+  const pageUrl = typeof page?.url === "string" ? page.url : post.url;
+  const ref = requireLocalImage(candidate.src, { root, pageUrl, baseurl: site.baseurl }, candidate);
+  if (ref.kind === "remote") return { url: candidate.src, alt: candidate.alt || undefined };
+  const alt = candidate.alt || readDescription(ref.file, root).alt;
+  if (!isOptimizable(ref.file)) return { url: ref.urlPath, alt };
+  const image = await optimizer.optimize(ref.file, ref.shown, candidate.file);
+  // Link previews do not all read AVIF or WebP: the original format, at its largest size made.
+  const fallback = image.formats[image.formats.length - 1];
+  const largest = fallback[fallback.length - 1];
+  return { url: `${URL_FOLDER}${largest.filename}`, width: largest.width, height: largest.height, alt };
+}
+
+function firstOf(post: Post, body: string, site: SiteConfig, root: string): Candidate | undefined {
+  const config = path.join(root, "_config.yml");
+  const source = path.join(root, post.file);
+  if (typeof post.image === "string" && post.image) {
+    return { src: post.image, alt: "", file: post.file, line: existsSync(source) ? lineOfKey(readFileSync(source, "utf8"), "image") : undefined };
+  }
+  const inBody = firstImageIn(body);
+  if (inBody) {
+    const index = body.split(/\r?\n/).findIndex((line) => line.includes(inBody.src));
+    const offset = existsSync(source) ? frontMatterLines(readFileSync(source, "utf8")) : 0;
+    return { ...inBody, file: post.file, line: index >= 0 ? offset + index + 1 : undefined };
+  }
+  if (typeof site.image === "string" && site.image) {
+    return { src: site.image, alt: "", file: "_config.yml", line: existsSync(config) ? lineOfKey(readFileSync(config, "utf8"), "image") : undefined };
+  }
+  return undefined;
+}
+
+/** The first image of a Markdown body: `![alt](src)`, a reference image, or an HTML <img>. Liquid sources are skipped. */
+export function firstImageIn(body: string): { src: string; alt: string } | undefined {
+  for (const token of markdown.parse(body, {})) {
+    const found = token.type === "inline" ? (token.children ?? []).map(imageOf).find(Boolean) : imageOf(token);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function imageOf(token: Token): { src: string; alt: string } | undefined {
+  if (token.type === "image") {
+    const src = String(token.attrGet("src") ?? "");
+    const alt = (token.children ?? []).map((child) => child.content).join("");
+    return src && !src.includes("{") ? { src, alt } : undefined;
+  }
+  if (token.type === "html_inline" || token.type === "html_block") {
+    const tag = /<img\b[^>]*>/i.exec(token.content)?.[0];
+    const src = tag && /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = src ? (src[1] ?? src[2] ?? src[3]) : "";
+    const alt = tag ? (/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag)?.slice(1).find((v) => v !== undefined) ?? "") : "";
+    return value && !value.includes("{") ? { src: value, alt } : undefined;
+  }
+  return undefined;
+}
+
+/** Lines before the body: the front matter block and its fences. */
+function frontMatterLines(source: string): number {
+  const match = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\r?\n/.exec(source);
+  return match ? match[0].split("\n").length - 1 : 0;
+}

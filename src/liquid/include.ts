@@ -1,0 +1,49 @@
+// Jekyll's `{% include file.html key="value" other=page.title %}`: the file from `_includes/`, its
+// parameters as `include.key`. liquidjs has this as `jekyllInclude`, but that option also turns off quoted
+// names for every partial (the layouts' `{% render "x.liquid" %}`), so the tag is defined here alone.
+import { readFileSync } from "node:fs";
+import { Hash } from "liquidjs";
+import type { Context, Emitter, Liquid, TagToken, Template } from "liquidjs";
+import { inputError } from "../site/errors.ts";
+
+interface IncludeTag {
+  file: string;
+  hash: Hash;
+}
+
+function lineOf(file: string, name: string): number | undefined {
+  try {
+    const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes("include") && line.includes(name));
+    return index >= 0 ? index + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
+
+export function includeTag(liquid: Liquid) {
+  return {
+    parse(this: IncludeTag, token: TagToken) {
+      const match = FILE.exec(token.args);
+      if (!match) throw new Error(`tag ${token.getText()} names no file, line:${token.getPosition()[0]}, col:1`);
+      this.file = match[1];
+      this.hash = new Hash(match[2], true);
+    },
+    *render(this: IncludeTag, context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const file = this.file.includes("{{") ? String(yield liquid.parseAndRender(this.file, context.getAll())) : this.file;
+      const params = (yield this.hash.render(context)) as Record<string, unknown>;
+      let templates: Template[];
+      try {
+        templates = (yield liquid.parseFile(file)) as Template[];
+      } catch {
+        const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
+        const source = (page?.inputPath ?? "a post").replace(/^\.\//, "");
+        throw inputError(source, lineOf(source, file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
+      }
+      context.push({ include: params });
+      yield liquid.renderer.renderTemplates(templates, context, emitter);
+      context.pop();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// Jekyll's Liquid in posts: tags (`highlight`, `link`, `include`; `raw` and `post_url` exist already),
+// filters (`jsonify`; `where` and `sort` are liquidjs's own), Jekyll's `page.*` names,
+// `render_with_liquid: false`, and a check that stops the build on an unknown or unclosed tag.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { Liquid } from "liquidjs";
+import type { SiteConfig } from "../types.ts";
+import type { EleventyConfig, LiquidTagImpl, TemplateData } from "../site/eleventy-config.ts";
+import { inputError } from "../site/errors.ts";
+import { parseFrontMatter, splitFrontMatter } from "../posts/front-matter.ts";
+import { readPostFileName } from "../posts/filename.ts";
+import { highlightTag } from "./highlight.ts";
+import { linkTag } from "./link.ts";
+import { includeTag } from "./include.ts";
+import { addJekyllPageFields, rubyTime } from "./page.ts";
+import { checkLiquid, createValidator, type LiquidNames } from "./validate.ts";
+
+export interface LiquidOptions {
+  site: SiteConfig;
+  /** Renders Markdown (for `page.excerpt`). */
+  markdownify: (text: string) => string;
+  /** The build's clock: future posts are not built, so not checked either. */
+  now?: DateTime;
+  root?: string;
+}
+
+// What Eleventy's config keeps of registered names (not in its public API, read only to check posts).
+interface RegisteredNames {
+  liquid?: { tags?: object; filters?: object; shortcodes?: object; pairedShortcodes?: object };
+  universal?: { filters?: object; shortcodes?: object; pairedShortcodes?: object };
+}
+
+function registeredNames(config: EleventyConfig): LiquidNames {
+  const { liquid = {}, universal = {} } = config as unknown as RegisteredNames;
+  const keys = (...objects: (object | undefined)[]) => objects.flatMap((o) => Object.keys(o ?? {}));
+  return {
+    tags: keys(liquid.tags, liquid.shortcodes, universal.shortcodes),
+    pairedTags: keys(liquid.pairedShortcodes, universal.pairedShortcodes),
+    filters: keys(liquid.filters, universal.filters),
+  };
+}
+
+/** Jekyll's `jsonify`: JSON, with dates as Ruby prints them. */
+export function jsonify(value: unknown, zone: string): string {
+  return JSON.stringify(value ?? null, function (key, item: unknown) {
+    const raw = (this as Record<string, unknown>)[key];
+    if (raw instanceof Date) return rubyTime(DateTime.fromJSDate(raw).setZone(zone));
+    if (DateTime.isDateTime(raw)) return rubyTime(raw.setZone(zone));
+    return item;
+  });
+}
+
+/** `render_with_liquid: false`: the whole body as literal text (an `{% endraw %}` inside is kept too). */
+export function withoutLiquid(content: string): string {
+  return content.split("{% endraw %}").map((part) => `{% raw %}${part}{% endraw %}`).join("{{ '{% endraw %}' }}");
+}
+
+const tag = (factory: (liquid: Liquid) => object) => (engine: unknown) => factory(engine as Liquid) as LiquidTagImpl;
+
+export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, markdownify, now = DateTime.now(), root = process.cwd() }: LiquidOptions): void {
+  eleventyConfig.addLiquidTag("highlight", tag(highlightTag));
+  eleventyConfig.addLiquidTag("link", tag(() => linkTag(site, root)));
+  eleventyConfig.addLiquidTag("include", tag(includeTag));
+  eleventyConfig.addFilter("jsonify", (value: unknown) => jsonify(value, site.timezone));
+
+  let validator: Liquid | undefined;
+  eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: TemplateData, content: string) => {
+    const file = path.posix.normalize(data.page.inputPath).replace(/^\.\//, "");
+    // Only posts Jekyll would build (the posts plugin skips the others after this runs too).
+    const source = readPostFileName(file);
+    if (!source || data.published === false || (source.draft && !site.show_drafts)) return undefined;
+    if (!site.future && data.page.date.getTime() > now.toMillis()) return undefined;
+    const text = readFileSync(path.join(root, file), "utf8");
+    addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, markdownify);
+    if (data.render_with_liquid === false) return withoutLiquid(content);
+    validator ??= createValidator(registeredNames(eleventyConfig), { highlight: highlightTag });
+    const problem = checkLiquid(validator, content);
+    if (!problem) return undefined;
+    // Lines in `content` start after the front matter.
+    const offset = text.endsWith(content) ? text.slice(0, text.length - content.length).split("\n").length - 1 : 0;
+    throw inputError(file, problem.line === undefined ? undefined : problem.line + offset, problem.problem, problem.fix);
+  });
+}

@@ -1,0 +1,46 @@
+// `page.*` as Jekyll names it inside a post: page.title, page.date, page.categories, page.tags, page.id,
+// page.slug, page.path, page.excerpt and every front-matter key, next to what Eleventy keeps on `page`.
+import { DateTime } from "luxon";
+import type { Post, SiteConfig } from "../types.ts";
+import type { TemplateData } from "../site/eleventy-config.ts";
+import { strftime } from "../site/dates.ts";
+
+/** Ruby's `Time#to_s`, which `{{ page.date }}` prints in Jekyll. */
+export function rubyTime(date: DateTime): string {
+  return strftime(date, "%Y-%m-%d %H:%M:%S %z");
+}
+
+/** A Date that prints like Ruby's Time, for `{{ page.date }}`, and is the same instant for everything else. */
+export function jekyllDate(date: Date, zone: string): Date {
+  const copy = new Date(date.getTime());
+  const text = rubyTime(DateTime.fromJSDate(date).setZone(zone));
+  Object.defineProperty(copy, "toString", { value: () => text });
+  return copy;
+}
+
+/** Adds Jekyll's names to Eleventy's `page`, read lazily: the post is computed after preprocessing. */
+export function addJekyllPageFields(data: TemplateData, frontMatter: Record<string, unknown>, site: SiteConfig, markdownify: (text: string) => string): void {
+  const page = data.page as unknown as Record<string, unknown>;
+  const post = () => data.post as Post | undefined;
+  const fields: Record<string, () => unknown> = {
+    title: () => post()?.title ?? data.title,
+    categories: () => post()?.categories ?? [],
+    tags: () => post()?.tags ?? [],
+    id: () => post()?.id,
+    slug: () => post()?.slug,
+    path: () => post()?.file.replace(/^posts\//, "_posts/"),
+    excerpt: () => {
+      const source = post()?.excerptSource;
+      return source === undefined ? undefined : markdownify(source);
+    },
+    collection: () => (post() ? "posts" : undefined),
+  };
+  for (const key of Object.keys(frontMatter)) {
+    if (!(key in fields) && !(key in page)) fields[key] = () => data[key];
+  }
+  for (const [key, get] of Object.entries(fields)) {
+    if (key in page) continue;
+    Object.defineProperty(page, key, { get, enumerable: true, configurable: true });
+  }
+  if (data.page.date instanceof Date) data.page.date = jekyllDate(data.page.date, site.timezone);
+}

@@ -1,0 +1,87 @@
+// kramdown's inline attribute lists (IALs): `{: .class #id key="v"}` on the line after a block applies to
+// that block, `*word*{:.cls}` to a span, and `## Heading {#id}` sets a heading's id. markdown-it-attrs does
+// the parsing; these rules adapt kramdown's syntax to it.
+import type { MarkdownIt } from "markdown-it";
+import type { StateCore } from "markdown-it";
+import type { Token } from "markdown-it";
+import markdownItAttrs from "markdown-it-attrs";
+
+// kramdown reads `.class`, `#id` and `key="v"`/`key='v'` and ignores other words (they name attribute
+// definitions, which Jekyll posts do not use); markdown-it-attrs would make them empty attributes.
+const IAL = /\{:([^{}\n]*)\}/g;
+const PART = /\s*(\.[^\s.#{}="']+|#[^\s.#{}="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*')|\S+)/g;
+
+export function cleanIal(inner: string): string {
+  const kept = [...inner.matchAll(PART)].map((m) => m[1]).filter((part) => /^[.#]/.test(part) || part.includes("="));
+  return kept.join(" ");
+}
+
+const HEADING_ID = /\s*\{#([A-Za-z][\w:-]*)\}\s*$/;
+
+/** A paragraph that is only an IAL gives its attributes to the block before it, as kramdown does. */
+function standaloneIals(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length - 2; i++) {
+    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (open.type !== "paragraph_open" || inline.type !== "inline" || close.type !== "paragraph_close") continue;
+    const match = /^\{:([^{}\n]*)\}$/.exec(inline.content.trim());
+    if (!match || match[1].trim() === "toc") continue;
+    const target = blockBefore(tokens, i);
+    if (!target) continue;
+    applyIal(target, match[1]);
+    tokens.splice(i, 3);
+    i--;
+  }
+}
+
+// The opening token of the block that ends right before index `i` at the same nesting level.
+function blockBefore(tokens: Token[], i: number): Token | undefined {
+  const previous = tokens[i - 1];
+  if (!previous || previous.level !== tokens[i].level) return undefined;
+  if (previous.nesting === 0) return previous.block ? previous : undefined;
+  if (previous.nesting !== -1) return undefined;
+  let depth = 0;
+  for (let j = i - 1; j >= 0; j--) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return tokens[j];
+  }
+  return undefined;
+}
+
+function applyIal(token: Token, inner: string): void {
+  for (const part of cleanIal(inner).split(/\s+(?=(?:[.#]|[A-Za-z_:][-\w:.]*=))/)) {
+    if (part.startsWith(".")) token.attrJoin("class", part.slice(1));
+    else if (part.startsWith("#")) token.attrSet("id", part.slice(1));
+    else if (part.includes("=")) {
+      const at = part.indexOf("=");
+      token.attrSet(part.slice(0, at), part.slice(at + 2, -1));
+    }
+  }
+}
+
+export const kramdownAttributes = (md: MarkdownIt): void => {
+  md.core.ruler.after("inline", "kramdown_ial_prepare", (state: StateCore) => {
+    standaloneIals(state);
+    for (let i = 0; i < state.tokens.length; i++) {
+      const token = state.tokens[i];
+      if (token.type !== "inline" || !token.children) continue;
+      // `## Heading {#id}`: kramdown's heading id syntax.
+      if (state.tokens[i - 1]?.type === "heading_open") {
+        const last = token.children.at(-1);
+        const match = last?.type === "text" ? HEADING_ID.exec(last.content) : null;
+        if (last && match) {
+          last.content = last.content.slice(0, match.index);
+          state.tokens[i - 1].attrSet("id", match[1]);
+        }
+      }
+      for (const child of token.children) {
+        if (child.type === "text" && child.content.includes("{:")) {
+          // An attribute list left with nothing kramdown reads disappears, as in kramdown.
+          child.content = child.content.replace(IAL, (_all, inner: string) => (cleanIal(inner) ? `{:${cleanIal(inner)}}` : ""));
+        }
+      }
+    }
+  });
+  // https://github.com/arve0/markdown-it-attrs#usage
+  md.use(markdownItAttrs, { leftDelimiter: "{:", rightDelimiter: "}" });
+};

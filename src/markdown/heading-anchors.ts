@@ -1,0 +1,25 @@
+// Heading ids exactly as Jekyll gives them (so deep links survive the move), and a link on each heading
+// that readers can copy. The link wraps the heading's own text (markdown-it-anchor's `headerLink`): one
+// focusable element per heading, read once by screen readers, no extra symbol. A heading that already holds
+// a link keeps just its id, since links cannot nest.
+// https://github.com/valeriangalliat/markdown-it-anchor#header-link
+import type { MarkdownIt } from "markdown-it";
+import markdownItAnchor from "markdown-it-anchor";
+import { gfmHeadingId } from "./heading-ids.ts";
+
+export const HEADING_LINK_CLASS = "heading-link";
+
+const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_CLASS });
+
+export const kramdownHeadingAnchors = (md: MarkdownIt): void => {
+  md.use(markdownItAnchor, {
+    slugify: gfmHeadingId,
+    uniqueSlugStartIndex: 1,
+    tabIndex: false,
+    permalink: (slug, options, state, index) => {
+      const children = state.tokens[index + 1].children ?? [];
+      const holdsLink = children.some((t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)));
+      if (!holdsLink) headerLink(slug, options, state, index);
+    },
+  });
+};

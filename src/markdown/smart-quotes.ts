@@ -1,0 +1,89 @@
+// kramdown's smart quotes (kramdown/parser/kramdown/smart_quotes.rb, after RubyPants), in place of
+// markdown-it's pairing: kramdown turns every quote into a curly one by looking only at the characters
+// around it (`27"` becomes `27”`, `,"y"` closes), where markdown-it pairs quotes and leaves lone ones straight.
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+
+// Ruby's \s and \w are ASCII-only.
+const S = "[ \\t\\r\\n\\f\\v]";
+const W = "[A-Za-z0-9_]";
+const PUNCT = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
+const CLOSE = "[^ \\\\\\t\\r\\n\\[{(-]";
+
+type Quote = "lquote1" | "rquote1" | "lquote2" | "rquote2" | "“" | "‘" | "’";
+// Each rule: a pattern anchored at the character before the quote (when there is one), and what it becomes:
+// a number is a group kept as text, a name is a quote whose shape follows the group's quote character.
+const RULES: [RegExp, (number | Quote)[]][] = [
+  [new RegExp(`^(["'])(?=[_*]{1,2}[^ \\t\\r\\n\\f\\v])`), ["lquote1"]],
+  [new RegExp(`^(["'])(?=${PUNCT}(?!\\.\\.)\\B)`), ["rquote1"]],
+  [new RegExp(`^(${S}?)"'(?=${W})`), [1, "“", "‘"]],
+  [new RegExp(`^(${S}?)'"(?=${W})`), [1, "‘", "“"]],
+  [new RegExp(`^(${S}?)'(?=[0-9][0-9]s)`), [1, "’"]],
+  [new RegExp(`^(${S})(['"])(?=${W})`), [1, "lquote2"]],
+  [new RegExp(`^(${CLOSE}${S}*)(['"])`), [1, "rquote2"]],
+  [new RegExp(`^(["'])(?=${S}|s\\b|$)`), ["rquote1"]],
+  [/^([\s\S]?)'/, [1, "‘"]],
+  [/^([\s\S]?)"/, [1, "“"]],
+];
+
+function shape(name: Quote, match: RegExpExecArray): string {
+  if (!name.includes("quote")) return name;
+  const quote = match[Number(name.slice(-1))];
+  const double = quote === '"';
+  return name.startsWith("l") ? (double ? "“" : "‘") : double ? "”" : "’";
+}
+
+// What kramdown's scanner sees after a text token: the source of the tokens that follow, roughly.
+function sourceOf(tokens: Token[]): string {
+  return tokens
+    .map((t) => {
+      if (t.type === "text" || t.type === "html_inline") return t.content;
+      if (t.type === "code_inline") return `${t.markup}${t.content}${t.markup}`;
+      if (t.type === "softbreak" || t.type === "hardbreak") return "\n";
+      if (t.type === "text_special") return `\\${t.content}`;
+      if (t.type === "link_open") return "[";
+      if (t.type === "link_close") return "]";
+      if (t.type === "image") return "![";
+      return t.markup ?? "";
+    })
+    .join("");
+}
+
+/** `text` with kramdown's curly quotes; `following` is the source after it (for look-ahead). */
+export function smartQuotes(text: string, following = ""): string {
+  let out = "";
+  let start = 0; // where the current run of plain text begins: the scanner never looks back past it
+  let i = 0;
+  while (i < text.length) {
+    const q = text.slice(i).search(/["']/);
+    if (q < 0) break;
+    const at = i + q;
+    // kramdown's `--`, `---` and `...` are elements of their own: a quote right after one starts afresh.
+    const afterSymbol = /(--|\.\.\.)$/.test(text.slice(start, at));
+    const from = at > start && text[at - 1] !== "\\" && !afterSymbol ? at - 1 : at;
+    const rest = text.slice(from) + following;
+    for (const [pattern, parts] of RULES) {
+      const match = pattern.exec(rest);
+      if (!match) continue;
+      out += text.slice(i, from);
+      out += parts.map((part) => (typeof part === "number" ? match[part] : shape(part, match))).join("");
+      i = Math.min(from + match[0].length, text.length);
+      start = i;
+      break;
+    }
+  }
+  return out + text.slice(i);
+}
+
+export const kramdownSmartQuotes = (md: MarkdownIt): void => {
+  md.disable("smartquotes");
+  // Before the dashes and ellipses are replaced, so they can be told from typed-in characters.
+  md.core.ruler.before("kramdown_typography", "kramdown_smart_quotes", (state: StateCore) => {
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const children = block.children;
+      children.forEach((token, index) => {
+        if (token.type === "text" && /["']/.test(token.content)) token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
+      });
+    }
+  });
+};

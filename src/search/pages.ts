@@ -1,0 +1,35 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+
+/** The attribute post.liquid puts on a published post's article (drafts lack it); pages without it are not searched. */
+const INDEXED_BODY = /<[a-z][^>]*\sdata-pagefind-body[\s>=]/i;
+
+export interface IndexablePage {
+  /** The page's URL path from the site root, as Pagefind should link it (`/docker/2020/.../x.html`). */
+  url: string;
+  html: string;
+}
+
+/** Every HTML page in the built site whose layout marked a body to index (published posts only). */
+export async function findIndexablePages(outputDir: string): Promise<IndexablePage[]> {
+  const pages: IndexablePage[] = [];
+  for (const file of await htmlFiles(outputDir)) {
+    const html = await readFile(path.join(outputDir, file), "utf8");
+    if (INDEXED_BODY.test(html)) pages.push({ url: urlOf(file), html });
+  }
+  return pages.sort((a, b) => a.url.localeCompare(b.url));
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((file) => !file.startsWith("pagefind/"));
+}
+
+/** `a b/index.html` → `/a%20b/`: the file's URL, `index.html` dropped as servers do. */
+function urlOf(file: string): string {
+  const encoded = file.split("/").map(encodeURIComponent).join("/");
+  return `/${encoded.replace(/(^|\/)index\.html$/, "$1")}`;
+}

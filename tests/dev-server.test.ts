@@ -1,0 +1,140 @@
+// The authors' workflow, run as compose.yaml's `dev` service runs it: `npm start` (Eleventy's dev server)
+// in a project, a post changed on disk shows on the served page; a broken front matter is reported in the
+// terminal while the last good page stays up; fixing it recovers. Nothing is ever written into posts/.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { REPO, makeProject, post, type Project } from "./helpers/project.ts";
+import { freePort, rawRequest } from "./helpers/nginx.ts";
+
+const POST = "posts/2024-01-02-hello.md";
+const PAGE = "/test/2024/01/02/hello.html";
+const FRONT = 'title: "Hello"\ndate: "2024-01-02 10:00:00 -0500"\ncategories: test';
+/** How long a poll waits before the test fails; the time it took is printed, speed is not asserted. */
+const POLL_DEADLINE_MS = 30_000;
+
+interface DevServer {
+  port: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const running: DevServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.stop()));
+});
+
+/** `npm start` in the project, on a free port through PORT as the dev service sets it. */
+async function startDevServer(project: Project, env: Record<string, string> = {}): Promise<DevServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn("npm", ["start"], {
+    cwd: project.dir,
+    env: { ...process.env, ...env, PORT: String(port) },
+    // Its own process group, so stopping it stops npm, sh and Eleventy together.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server: DevServer = {
+    port,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        process.kill(-child.pid, "SIGTERM");
+        await exited;
+      }
+    },
+  };
+  running.push(server);
+  await pollUntil("the dev server serves the first build", async () => {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+    return (await page(server)).status === 200;
+  }, 180_000);
+  expect(output).toContain(`Server at http://localhost:${port}/`);
+  return server;
+}
+
+/** The post's page as a browser navigating to it gets it (fetch() would be an XHR, served without live reload). */
+async function page(server: DevServer): Promise<{ status: number; text: string }> {
+  try {
+    const res = await rawRequest(server.port, PAGE, { headers: { "Sec-Fetch-Mode": "navigate", Accept: "text/html" } });
+    return { status: res.status, text: res.body.toString() };
+  } catch {
+    return { status: 0, text: "" };
+  }
+}
+
+/** Polls `check` until it holds; returns the milliseconds it took. */
+async function pollUntil(what: string, check: () => Promise<boolean> | boolean, deadline = POLL_DEADLINE_MS): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** What the dev command must leave alone: every file in posts/ with its bytes and modification time. */
+function snapshot(dir: string): Record<string, string> {
+  const posts = path.join(dir, "posts");
+  return Object.fromEntries(
+    readdirSync(posts, { recursive: true, encoding: "utf8" }).map((f) => {
+      const file = path.join(posts, f);
+      const stat = statSync(file);
+      return [f, stat.isFile() ? `${stat.mtimeMs} ${readFileSync(file, "utf8")}` : "folder"];
+    }),
+  );
+}
+
+const CONFIG = readFileSync(path.join(REPO, "_config.yml"), "utf8");
+
+describe("npm start, as the dev container runs it", () => {
+  it("shows a changed post, keeps the last good page on a broken front matter, recovers, and never writes into posts/", async () => {
+    const project = makeProject({ "_config.yml": CONFIG, [POST]: post(FRONT, "First version.\n") });
+    const server = await startDevServer(project);
+    const first = await page(server);
+    expect(first.text).toContain("First version.");
+    // Live reload: the dev server puts its reload client into every page.
+    expect(first.text).toMatch(/<script[^>]+src="\/\.11ty\/reload-client\.js/);
+
+    project.write(POST, post(FRONT, "Second version.\n"));
+    let before = snapshot(project.dir);
+    const shown = await pollUntil("the change is served", async () => (await page(server)).text.includes("Second version."));
+    console.log(`dev server: change served after ${shown} ms`);
+
+    const logged = server.output().length;
+    project.write(POST, post('title: "Hello\ndate: "2024-01-02 10:00:00 -0500"', "Broken version.\n"));
+    before = snapshot(project.dir);
+    await pollUntil("the error is shown and watching resumes", () => {
+      const since = server.output().slice(logged);
+      return since.includes(POST) && /Watching/.test(since.slice(since.indexOf(POST)));
+    });
+    const error = server.output().slice(logged);
+    expect(error).toContain(POST);
+    expect(error).toMatch(/front matter/i);
+    const during = await page(server);
+    expect(during.status).toBe(200);
+    expect(during.text).toContain("Second version.");
+    expect(during.text).not.toContain("Broken version.");
+    expect(snapshot(project.dir)).toEqual(before);
+
+    project.write(POST, post(FRONT, "Third version.\n"));
+    before = snapshot(project.dir);
+    const recovered = await pollUntil("the fixed post is served", async () => (await page(server)).text.includes("Third version."));
+    console.log(`dev server: fixed post served after ${recovered} ms`);
+    expect(snapshot(project.dir)).toEqual(before);
+    expect(Object.keys(before)).toEqual([path.basename(POST)]);
+  }, 300_000);
+
+  it("sees changes with CHOKIDAR_USEPOLLING=true, the switch documented for Docker Desktop mounts", async () => {
+    const project = makeProject({ "_config.yml": CONFIG, [POST]: post(FRONT, "First version.\n") });
+    const server = await startDevServer(project, { CHOKIDAR_USEPOLLING: "true", CHOKIDAR_INTERVAL: "300" });
+    project.write(POST, post(FRONT, "Polled version.\n"));
+    const shown = await pollUntil("the change is served", async () => (await page(server)).text.includes("Polled version."));
+    console.log(`dev server (polling): change served after ${shown} ms`);
+  }, 300_000);
+});
