@@ -79,7 +79,7 @@ function detailsOf(details: unknown): string {
   const items = (details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
   const texts = items
     .slice(0, 3)
-    .map((item) => [item.description, item.url].filter((part) => typeof part === "string" && part).join(" ").slice(0, 200))
+    .map((item) => [item.description, item.url, (item.sourceLocation as { url?: string } | undefined)?.url].filter((part) => typeof part === "string" && part).join(" ").slice(0, 200))
     .filter(Boolean);
   return texts.length ? `: ${texts.join("; ")}` : "";
 }

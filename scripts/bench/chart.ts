@@ -11,7 +11,7 @@ const WIDTH = 720;
 const HEIGHT = 420;
 const MARGIN = { top: 40, right: 240, bottom: 50, left: 60 };
 // Colour-blind-safe palette (Okabe–Ito), in a fixed order so a system keeps its colour between runs.
-const COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"];
+const COLOURS = ["#000000", "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F"];
 
 const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -52,6 +52,7 @@ export function createOptimizer({ root, baseurl }: { root: string; baseurl: stri
   const cacheDir = path.join(root, CACHE_FOLDER);
   let output = "";
   let copies = new Map<string, Promise<void>>();
+  let results = new Map<string, Promise<OptimizedImage>>();
   let sources = new Set<string>();
   let encoded = 0;
 
@@ -86,35 +87,46 @@ export function createOptimizer({ root, baseurl }: { root: string; baseurl: stri
     startBuild(folder) {
       output = folder;
       copies = new Map();
+      results = new Map();
       sources = new Set();
       encoded = 0;
     },
     counts: () => ({ images: sources.size, files: copies.size, encoded }),
-    async optimize(file, shown, usedBy) {
-      if (!output) throw new Error("images: optimize() called before startBuild()");
-      sources.add(file);
-      let width: number | undefined;
-      let height: number | undefined;
-      let formats: ImageStat[][];
-      try {
-        const metadata = await sharp(file).metadata();
-        ({ width, height } = metadata);
-        // A 256-colour PNG (a diagram, a screenshot) stays one: resizing would otherwise make it truecolour and
-        // twice the bytes. Truecolour PNGs stay lossless.
-        const sharpPngOptions = metadata.isPalette ? { palette: true } : {};
-        formats = modernFirst(await Image(file, { ...options, sharpPngOptions }));
-      } catch (error) {
-        throw inputError(shown, undefined, `is not an image sharp can read (${(error as Error).message}); ${usedBy} shows it`, `replace it with a valid PNG, JPEG or WebP file, or change the reference in ${usedBy}.`);
+    optimize(file, shown, usedBy) {
+      // Every page showing an image gets the same result: sharp reads and measures each file once per build.
+      let result = results.get(file);
+      if (!result) {
+        result = optimizeOnce(file, shown, usedBy);
+        results.set(file, result);
       }
-      if (!width || !height) throw inputError(shown, undefined, `has no width or height; ${usedBy} shows it`, "replace it with a valid PNG, JPEG or WebP file.");
-      await Promise.all(formats.flat().map(async (stat) => {
-        // eleventy-img rounds heights down, sharp rounds them to nearest: width/height must be the file's own.
-        stat.height = (await sharp(stat.outputPath).metadata()).height ?? stat.height;
-        await copyToOutput(stat);
-      }));
-      return { width, height, formats };
+      return result;
     },
   };
+
+  async function optimizeOnce(file: string, shown: string, usedBy: string): Promise<OptimizedImage> {
+    if (!output) throw new Error("images: optimize() called before startBuild()");
+    sources.add(file);
+    let width: number | undefined;
+    let height: number | undefined;
+    let formats: ImageStat[][];
+    try {
+      const metadata = await sharp(file).metadata();
+      ({ width, height } = metadata);
+      // A 256-colour PNG (a diagram, a screenshot) stays one: resizing would otherwise make it truecolour and
+      // twice the bytes. Truecolour PNGs stay lossless.
+      const sharpPngOptions = metadata.isPalette ? { palette: true } : {};
+      formats = modernFirst(await Image(file, { ...options, sharpPngOptions }));
+    } catch (error) {
+      throw inputError(shown, undefined, `is not an image sharp can read (${(error as Error).message}); ${usedBy} shows it`, `replace it with a valid PNG, JPEG or WebP file, or change the reference in ${usedBy}.`);
+    }
+    if (!width || !height) throw inputError(shown, undefined, `has no width or height; ${usedBy} shows it`, "replace it with a valid PNG, JPEG or WebP file.");
+    await Promise.all(formats.flat().map(async (stat) => {
+      // eleventy-img rounds heights down, sharp rounds them to nearest: width/height must be the file's own.
+      stat.height = (await sharp(stat.outputPath).metadata()).height ?? stat.height;
+      await copyToOutput(stat);
+    }));
+    return { width, height, formats };
+  }
 }
 
 /** AVIF, WebP, then the rest (the original format), whatever order the result object has. */
