@@ -1,24 +1,15 @@
 // Jekyll's `{% include file.html key="value" other=page.title %}`: the file from `_includes/`, its
 // parameters as `include.key`. liquidjs has this as `jekyllInclude`, but that option also turns off quoted
 // names for every partial (the layouts' `{% render "x.liquid" %}`), so the tag is defined here alone.
-import { readFileSync } from "node:fs";
 import { Hash } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template } from "liquidjs";
-import { inputError } from "../site/errors.ts";
+import { inputError, lineOfTag } from "../site/errors.ts";
 
 interface IncludeTag {
   file: string;
   hash: Hash;
 }
 
-function lineOf(file: string, name: string): number | undefined {
-  try {
-    const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes("include") && line.includes(name));
-    return index >= 0 ? index + 1 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
 
@@ -39,7 +30,7 @@ export function includeTag(liquid: Liquid) {
       } catch {
         const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
         const source = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-        throw inputError(source, lineOf(source, file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
+        throw inputError(source, lineOfTag(source, "include", file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
       }
       context.push({ include: params });
       yield liquid.renderer.renderTemplates(templates, context, emitter);

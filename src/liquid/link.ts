@@ -1,12 +1,12 @@
 // Jekyll's `{% link path %}`: the URL (with baseurl) of a post or file named by its path in the source,
 // and a failed build when nothing is there, so a broken link never ships.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Context, TagToken } from "liquidjs";
 import type { Post, SiteConfig } from "../types.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import { relativeUrl } from "../site/urls.ts";
-import { inputError } from "../site/errors.ts";
+import { inputError, lineOfTag } from "../site/errors.ts";
 
 interface LinkTag {
   target: string;
@@ -35,16 +35,8 @@ export function linkTag(site: SiteConfig, root: string) {
       if (url !== undefined) return relativeUrl(site, url);
       const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
       const file = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-      throw inputError(file, lineOf(file, target), `{% link ${target} %} names no post or file`, "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.");
+      throw inputError(file, lineOfTag(file, "link", target), `{% link ${target} %} names no post or file`, "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.");
     },
   };
 }
 
-function lineOf(file: string, target: string): number | undefined {
-  try {
-    const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes("link") && line.includes(target));
-    return index >= 0 ? index + 1 : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 /** An error in an author's input: it names the file, the line where there is one, and what to change. */
 export interface InputError extends Error {
   file: string;
@@ -55,4 +56,14 @@ export function yamlErrorLine(yamlText: string, error: { reason?: string; mark?:
     if (open >= 0) return open + firstLine;
   }
   return error.mark ? error.mark.line + firstLine : undefined;
+}
+
+/** The 1-based line of a file where a Liquid tag names `argument` (`{% include x %}`), if it can be found. */
+export function lineOfTag(file: string, tag: string, argument: string): number | undefined {
+  try {
+    const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes(tag) && line.includes(argument));
+    return index >= 0 ? index + 1 : undefined;
+  } catch {
+    return undefined;
+  }
 }
