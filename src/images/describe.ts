@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { inputError } from "../site/errors.ts";
+import { inputError, lineOfKey } from "../site/errors.ts";
 
 /** A text alternative kept beside an image (`NAME.png.yml`), for images whose Markdown has none. */
 export interface ImageDescription {
@@ -35,17 +35,13 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
   const description: ImageDescription = {};
   for (const [key, value] of Object.entries(data)) {
     if (key !== "alt" && key !== "caption") {
-      throw inputError(shown, lineOf(file, key), `has an unknown key "${key}"`, "use only alt and caption.");
+      throw inputError(shown, lineOfKey(readFileSync(file, "utf8"), key), `has an unknown key "${key}"`, "use only alt and caption.");
     }
     if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(shown, lineOf(file, key), `"${key}" is not text`, `write ${key}: "some words", or remove the key.`);
+      throw inputError(shown, lineOfKey(readFileSync(file, "utf8"), key), `"${key}" is not text`, `write ${key}: "some words", or remove the key.`);
     }
     description[key] = value.trim();
   }
   return description;
 }
 
-function lineOf(file: string, key: string): number | undefined {
-  const index = readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-  return index >= 0 ? index + 1 : undefined;
-}

@@ -1,6 +1,7 @@
 // The HTML transform: each local <img> of a page becomes an optimized <picture>. Only the <img> (or the
 // paragraph it stands in, when it gets a <figure>) is rewritten; the rest of the page keeps its bytes.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { lineContaining } from "../site/errors.ts";
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
@@ -82,7 +83,7 @@ async function rewrite(element: Element, first: boolean, page: PageContext, cont
   // Pages made from a template of the engine (home, archives) show posts' excerpts: name the page's URL too.
   const isFile = existsSync(source) && statSync(source).isFile();
   const post = isFile ? path.relative(root, source) : `${path.relative(root, source)} (the page ${page.url})`;
-  const ref = requireLocalImage(src, { root, pageUrl: page.url, baseurl }, { file: post, line: lineOf(page.inputPath, src) });
+  const ref = requireLocalImage(src, { root, pageUrl: page.url, baseurl }, { file: post, line: lineContaining(page.inputPath, src) });
   if (ref.kind === "remote") return undefined;
   if (!isOptimizable(ref.file)) return undefined;
 
@@ -157,9 +158,3 @@ function textOf(node: ChildNode): string {
   return (node as { data?: string }).data ?? "";
 }
 
-/** The line of the source that holds the reference, for the error message. */
-function lineOf(inputPath: string, src: string): number | undefined {
-  if (!existsSync(inputPath) || !statSync(inputPath).isFile()) return undefined;
-  const index = readFileSync(inputPath, "utf8").split(/\r?\n/).findIndex((line) => line.includes(src));
-  return index >= 0 ? index + 1 : undefined;
-}

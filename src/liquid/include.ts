@@ -3,7 +3,7 @@
 // names for every partial (the layouts' `{% render "x.liquid" %}`), so the tag is defined here alone.
 import { Hash } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template } from "liquidjs";
-import { inputError, lineOfTag } from "../site/errors.ts";
+import { inputError, lineContaining } from "../site/errors.ts";
 
 interface IncludeTag {
   file: string;
@@ -30,7 +30,7 @@ export function includeTag(liquid: Liquid) {
       } catch {
         const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
         const source = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-        throw inputError(source, lineOfTag(source, "include", file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
+        throw inputError(source, lineContaining(source, "include", file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
       }
       context.push({ include: params });
       yield liquid.renderer.renderTemplates(templates, context, emitter);

@@ -6,7 +6,7 @@ import type { Context, TagToken } from "liquidjs";
 import type { Post, SiteConfig } from "../types.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import { relativeUrl } from "../site/urls.ts";
-import { inputError, lineOfTag } from "../site/errors.ts";
+import { inputError, lineContaining } from "../site/errors.ts";
 
 interface LinkTag {
   target: string;
@@ -35,7 +35,7 @@ export function linkTag(site: SiteConfig, root: string) {
       if (url !== undefined) return relativeUrl(site, url);
       const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
       const file = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-      throw inputError(file, lineOfTag(file, "link", target), `{% link ${target} %} names no post or file`, "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.");
+      throw inputError(file, lineContaining(file, "link", target), `{% link ${target} %} names no post or file`, "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.");
     },
   };
 }

@@ -2,7 +2,7 @@ import type { LiquidScope, LiquidTagImpl, LiquidTagToken } from "../site/elevent
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import type { Post, SiteConfig } from "../types.ts";
 import { relativeUrl } from "../site/urls.ts";
-import { inputError, lineOfTag } from "../site/errors.ts";
+import { inputError, lineContaining } from "../site/errors.ts";
 
 /** `{% post_url 2020-02-21-docker-versus-virtual-machines %}`: a post's URL by its file name. */
 export function postUrlTag(): LiquidTagImpl {
@@ -18,7 +18,7 @@ export function postUrlTag(): LiquidTagImpl {
       // Jekyll 4 puts `baseurl` in front (checked against Jekyll 4.3.1).
       if (found) return env.site ? relativeUrl(env.site, (found.data.post as Post).url) : (found.data.post as Post).url;
       const file = (env.page?.inputPath ?? "a post").replace(/^\.\//, "");
-      throw inputError(file, lineOfTag(file, "post_url", name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
+      throw inputError(file, lineContaining(file, "post_url", name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
     },
   };
 }

@@ -58,10 +58,10 @@ export function yamlErrorLine(yamlText: string, error: { reason?: string; mark?:
   return error.mark ? error.mark.line + firstLine : undefined;
 }
 
-/** The 1-based line of a file where a Liquid tag names `argument` (`{% include x %}`), if it can be found. */
-export function lineOfTag(file: string, tag: string, argument: string): number | undefined {
+/** The 1-based line of a file that holds every one of `texts` (a tag and its argument, an image reference), if any. */
+export function lineContaining(file: string, ...texts: string[]): number | undefined {
   try {
-    const index = readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes(tag) && line.includes(argument));
+    const index = readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => texts.every((text) => line.includes(text)));
     return index >= 0 ? index + 1 : undefined;
   } catch {
     return undefined;
