@@ -45,7 +45,7 @@ function buildSite(): { site: string; cleanup: () => void } {
   if (values.site) return { site: path.resolve(values.site), cleanup: () => {} };
   const dir = mkdtempSync(path.join(tmpdir(), "lighthouse-site-"));
   const site = path.join(dir, "_site");
-  execFileSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/build/cli.ts"], { cwd: REPO, stdio: "inherit", env: { ...process.env, BLOG_OUTPUT: site } });
+  execFileSync(process.execPath, ["src/build/launch.mjs"], { cwd: REPO, stdio: "inherit", env: { ...process.env, BLOG_OUTPUT: site } });
   return { site, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

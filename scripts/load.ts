@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), "blog-load-"));
   const site = path.join(work, "site");
   try {
-    execFileSync(path.join(REPO, "node_modules/.bin/tsx"), ["src/build/cli.ts"], { cwd: REPO, env: { ...process.env, BLOG_OUTPUT: site }, stdio: "inherit" });
+    execFileSync(process.execPath, ["src/build/launch.mjs"], { cwd: REPO, env: { ...process.env, BLOG_OUTPUT: site }, stdio: "inherit" });
     await precompress(site);
     const html = readFileSync(path.join(site, ARTICLE), "utf8");
     // The AVIF a current browser picks for the article's first diagram at 1x.

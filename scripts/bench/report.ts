@@ -96,7 +96,7 @@ export function renderSection({ results, facts, runs, counts, chartLink }: { res
       `Every build starts without its output folder. "No caches at all" also deletes \`.cache/\`, so the article's two images are encoded again (AVIF, WebP, PNG at two widths); ` +
       `(a) and (b) delete only the render cache, so every post is rendered and the images are copied from \`.cache/images/\` (they never change between runs); ` +
       `the warm rebuild (d) follows (a) with one post's text changed; "Jekyll, with its cache" keeps \`.jekyll-cache\`. ` +
-      `This blog runs what \`npm run build\` runs (\`tsx src/build/cli.ts\`); bare Eleventy runs \`node node_modules/@11ty/eleventy/cmd.cjs --quiet\`.`,
+      `This blog runs what \`npm run build\` runs (\`node src/build/launch.mjs\`); bare Eleventy runs \`node node_modules/@11ty/eleventy/cmd.cjs --quiet\`.`,
     "",
     `![Build time against post count](${chartLink})`,
     "",

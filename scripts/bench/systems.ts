@@ -109,8 +109,7 @@ export function hasCommand(name: string): boolean {
 export function setUpSystems(layout: Layout): System[] {
   const { repo, work, posts } = layout;
   const blog = blogProject(layout);
-  const tsx = path.join(repo, "node_modules/.bin/tsx");
-  const build = (env: Record<string, string> = {}): Command => ({ cmd: tsx, args: ["src/build/cli.ts"], cwd: blog, env });
+  const build = (env: Record<string, string> = {}): Command => ({ cmd: process.execPath, args: ["src/build/launch.mjs"], cwd: blog, env });
   // The post a warm rebuild changes: one in the middle of the list.
   const edited = path.join(blog, "posts", posts[Math.floor(posts.length / 2)].file);
 

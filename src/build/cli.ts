@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   process.env.BLOG_OUTPUT = staged;
   // Status line on a terminal, one summary line at the end (src/build/progress.ts).
   const progress = startProgress();
-  const eleventy = new Eleventy(undefined, undefined, { configPath: ".eleventy.js", quietMode: true, config: progress.plugin });
+  // src/build/launch.mjs hands over the compiled configuration; run through tsx, .eleventy.js loads the source.
+  const configPath = process.env.BLOG_ELEVENTY_CONFIG ?? ".eleventy.js";
+  const eleventy = new Eleventy(undefined, undefined, { configPath, quietMode: true, config: progress.plugin });
   eleventy.disableLogger();
   try {
     await eleventy.write();

@@ -6,6 +6,7 @@ import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
 import { countBuild } from "../build/stats.ts";
 import { CACHE_FOLDER, createOptimizer } from "./optimize.ts";
+import { createLookups } from "./lookups.ts";
 import { seoImageOf } from "./social.ts";
 import { transformImages } from "./transform.ts";
 
@@ -17,6 +18,7 @@ export interface ImagesOptions {
 
 export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, root }: ImagesOptions): void {
   const optimizer = createOptimizer({ root, baseurl: site.baseurl });
+  let lookups = createLookups(root);
   const warned = new Set<string>();
   const warn = (message: string) => {
     if (warned.has(message)) return;
@@ -27,6 +29,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
   // The output folder changes on every `npm run build` (a staging folder, then swapped in).
   eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
     optimizer.startBuild(path.resolve(root, directories.output));
+    lookups = createLookups(root);
     warned.clear();
   });
   eleventyConfig.on("eleventy.after", () => {
@@ -39,10 +42,10 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
 
   eleventyConfig.addTransform("images", async function (content: string) {
     if (!this.page.outputPath || !this.page.outputPath.endsWith(".html")) return content;
-    return transformImages(content, { inputPath: this.page.inputPath, url: String(this.page.url || "/") }, { root, baseurl: site.baseurl, optimizer, warn });
+    return transformImages(content, { inputPath: this.page.inputPath, url: String(this.page.url || "/") }, { root, baseurl: site.baseurl, optimizer, lookups, warn });
   });
 
   eleventyConfig.addGlobalData("eleventyComputed", {
-    seoImage: (data: TemplateData) => seoImageOf(data, { root, site, optimizer }),
+    seoImage: (data: TemplateData) => seoImageOf(data, { root, site, optimizer, lookups }),
   });
 }

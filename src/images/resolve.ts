@@ -73,22 +73,27 @@ function isInside(folder: string, file: string): boolean {
 export interface ReferenceSite {
   /** The file to name (`posts/x.md`, `_config.yml`), relative to the project. */
   file: string;
-  line?: number;
+  /** The line, or how to find it: looked up only when there is an error to report. */
+  line?: number | (() => number | undefined);
 }
+
+/** A local image that exists: `shown` is its path from the project folder, for messages. */
+export type LocalImage = { kind: "local"; file: string; urlPath: string; shown: string };
 
 /**
  * A reference to an image that must be an existing file of the project: stops the build with what to change
  * when it is outside the project or missing. Remote images come back as `remote`, to be left alone.
  */
-export function requireLocalImage(src: string, context: ResolveContext, site: ReferenceSite): { kind: "remote" } | { kind: "local"; file: string; urlPath: string; shown: string } {
+export function requireLocalImage(src: string, context: ResolveContext, site: ReferenceSite): { kind: "remote" } | LocalImage {
   const ref = resolveImageSource(src, context);
   if (ref.kind === "remote") return ref;
+  const line = () => (typeof site.line === "function" ? site.line() : site.line);
   if (ref.kind === "outside") {
-    throw inputError(site.file, site.line, `the image "${src}" is refused: ${ref.reason}`, "keep images inside the project (e.g. assets/images/NAME.png) and write /assets/images/NAME.png.");
+    throw inputError(site.file, line(), `the image "${src}" is refused: ${ref.reason}`, "keep images inside the project (e.g. assets/images/NAME.png) and write /assets/images/NAME.png.");
   }
   const shown = path.relative(context.root, ref.file);
   if (!existsSync(ref.file) || !statSync(ref.file).isFile()) {
-    throw inputError(site.file, site.line, `the image "${src}" does not exist (looked for ${shown})`, `add the file ${shown}, or correct the path in the reference.`);
+    throw inputError(site.file, line(), `the image "${src}" does not exist (looked for ${shown})`, `add the file ${shown}, or correct the path in the reference.`);
   }
   return { ...ref, shown };
 }

@@ -1,13 +1,13 @@
 // `seoImage` for each post: its front-matter `image`, else its first image, else the site's `image`, as an
 // optimized file with width and height. src/seo/ writes it as og:image (with og:image:width/height/alt).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt, { type Token } from "markdown-it";
 import type { Post, SiteConfig } from "../types.ts";
 import { lineOfKey } from "../site/errors.ts";
-import { readDescription } from "./describe.ts";
+import type { FileLookups } from "./lookups.ts";
 import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
-import { requireLocalImage } from "./resolve.ts";
+import type { ReferenceSite } from "./resolve.ts";
 
 export interface SeoImage {
   /** Site path without baseurl; src/seo/ makes it absolute. */
@@ -17,28 +17,26 @@ export interface SeoImage {
   alt?: string;
 }
 
-interface Candidate {
+/** An image reference, and where it was written (for errors). */
+interface Candidate extends ReferenceSite {
   src: string;
   alt: string;
-  /** The file that names the image, and the line, for errors. */
-  file: string;
-  line?: number;
 }
 
 const markdown = new MarkdownIt({ html: true });
 
-export async function seoImageOf(data: Record<string, unknown>, context: { root: string; site: SiteConfig; optimizer: Optimizer }): Promise<SeoImage | undefined> {
+export async function seoImageOf(data: Record<string, unknown>, context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups }): Promise<SeoImage | undefined> {
   const post = data.post as Post | undefined;
   const page = data.page as { rawInput?: unknown; url?: unknown } | undefined;
   if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
   const candidate = firstOf(post, typeof page?.rawInput === "string" ? page.rawInput : "", context.site, context.root);
   if (!candidate) return undefined;
 
-  const { root, site, optimizer } = context;
+  const { root, site, optimizer, lookups } = context;
   const pageUrl = typeof page?.url === "string" ? page.url : post.url;
-  const ref = requireLocalImage(candidate.src, { root, pageUrl, baseurl: site.baseurl }, candidate);
+  const ref = lookups.image(candidate.src, { root, pageUrl, baseurl: site.baseurl }, candidate);
   if (ref.kind === "remote") return { url: candidate.src, alt: candidate.alt || undefined };
-  const alt = candidate.alt || readDescription(ref.file, root).alt;
+  const alt = candidate.alt || lookups.description(ref.file).alt;
   if (!isOptimizable(ref.file)) return { url: ref.urlPath, alt };
   const image = await optimizer.optimize(ref.file, ref.shown, candidate.file);
   // Link previews do not all read AVIF or WebP: the original format, at its largest size made.
@@ -51,22 +49,42 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
   const config = path.join(root, "_config.yml");
   const source = path.join(root, post.file);
   if (typeof post.image === "string" && post.image) {
-    return { src: post.image, alt: "", file: post.file, line: existsSync(source) ? lineOfKey(readFileSync(source, "utf8"), "image") : undefined };
+    return { src: post.image, alt: "", file: post.file, line: () => lineOfKey(readText(source), "image") };
   }
   const inBody = firstImageIn(body);
   if (inBody) {
-    const index = body.split(/\r?\n/).findIndex((line) => line.includes(inBody.src));
-    const offset = existsSync(source) ? frontMatterLines(readFileSync(source, "utf8")) : 0;
-    return { ...inBody, file: post.file, line: index >= 0 ? offset + index + 1 : undefined };
+    const line = () => {
+      const index = body.split(/\r?\n/).findIndex((text) => text.includes(inBody.src));
+      return index >= 0 ? frontMatterLines(readText(source)) + index + 1 : undefined;
+    };
+    return { ...inBody, file: post.file, line };
   }
   if (typeof site.image === "string" && site.image) {
-    return { src: site.image, alt: "", file: "_config.yml", line: existsSync(config) ? lineOfKey(readFileSync(config, "utf8"), "image") : undefined };
+    return { src: site.image, alt: "", file: "_config.yml", line: () => lineOfKey(readText(config), "image") };
   }
   return undefined;
 }
 
 /** The first image of a Markdown body: `![alt](src)`, a reference image, or an HTML <img>. Liquid sources are skipped. */
 export function firstImageIn(body: string): { src: string; alt: string } | undefined {
+  // Neither Markdown nor HTML shows an image without one of these: most bodies need no parse at all.
+  const candidate = /!\[|<img\b/i.exec(body);
+  if (!candidate) return undefined;
+  // Most posts show their first image early: the text up to the end of that block (and the reference
+  // definitions, wherever they are) is enough. Cutting a block short cannot invent an image; when the prefix
+  // shows none, the whole body is parsed.
+  const blockEnd = /\n[ \t]*\n/g;
+  blockEnd.lastIndex = candidate.index;
+  const end = blockEnd.exec(body)?.index ?? body.length;
+  if (end < body.length) {
+    const definitions = body.slice(end).split(/\r?\n/).filter((line) => /^ {0,3}\[[^\]]+\]:/.test(line));
+    const found = imageIn(`${body.slice(0, end)}\n\n${definitions.join("\n")}`);
+    if (found) return found;
+  }
+  return imageIn(body);
+}
+
+function imageIn(body: string): { src: string; alt: string } | undefined {
   for (const token of markdown.parse(body, {})) {
     const found = token.type === "inline" ? (token.children ?? []).map(imageOf).find(Boolean) : imageOf(token);
     if (found) return found;
@@ -88,6 +106,14 @@ function imageOf(token: Token): { src: string; alt: string } | undefined {
     return value && !value.includes("{") ? { src: value, alt } : undefined;
   }
   return undefined;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 /** Lines before the body: the front matter block and its fences. */

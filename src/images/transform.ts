@@ -1,19 +1,19 @@
 // The HTML transform: each local <img> of a page becomes an optimized <picture>. Only the <img> (or the
 // paragraph it stands in, when it gets a <figure>) is rewritten; the rest of the page keeps its bytes.
-import { existsSync, statSync } from "node:fs";
 import { lineContaining } from "../site/errors.ts";
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
-import { descriptionFile, readDescription, type ImageDescription } from "./describe.ts";
+import { descriptionFile, type ImageDescription } from "./describe.ts";
+import type { FileLookups } from "./lookups.ts";
 import { figureHtml, linkHtml, pictureHtml, shownWidth } from "./markup.ts";
 import { isOptimizable, type OptimizedImage, type Optimizer } from "./optimize.ts";
-import { requireLocalImage } from "./resolve.ts";
 
 export interface TransformContext {
   root: string;
   baseurl: string;
   optimizer: Optimizer;
+  lookups: FileLookups;
   /** Where warnings go (a missing alt text does not stop the build). */
   warn(message: string): void;
 }
@@ -78,16 +78,16 @@ function applyEdits(html: string, range: { start: number; end: number }, edits: 
 async function rewrite(element: Element, first: boolean, page: PageContext, context: TransformContext): Promise<Rewritten | undefined> {
   const src = element.attribs.src;
   if (!src || ancestor(element, "picture")) return undefined;
-  const { root, baseurl, optimizer } = context;
+  const { root, baseurl, optimizer, lookups } = context;
   const source = path.resolve(root, page.inputPath);
   // Pages made from a template of the engine (home, archives) show posts' excerpts: name the page's URL too.
-  const isFile = existsSync(source) && statSync(source).isFile();
+  const isFile = lookups.isFile(source);
   const post = isFile ? path.relative(root, source) : `${path.relative(root, source)} (the page ${page.url})`;
-  const ref = requireLocalImage(src, { root, pageUrl: page.url, baseurl }, { file: post, line: lineContaining(page.inputPath, src) });
+  const ref = lookups.image(src, { root, pageUrl: page.url, baseurl }, { file: post, line: () => lineContaining(page.inputPath, src) });
   if (ref.kind === "remote") return undefined;
   if (!isOptimizable(ref.file)) return undefined;
 
-  const description: ImageDescription = readDescription(ref.file, root);
+  const description: ImageDescription = lookups.description(ref.file);
   const written = element.attribs.alt?.trim() ?? "";
   const alt = written || description.alt || "";
   // A post's own page warns; the home page showing its excerpt would only repeat it.

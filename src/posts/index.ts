@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import type { Post, SiteConfig } from "../types.ts";
+import type { Post, PostSource, SiteConfig } from "../types.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
 import { parseFrontMatter, splitFrontMatter } from "./front-matter.ts";
 import { readPostFileName } from "./filename.ts";
@@ -64,8 +64,10 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
 
   // Jekyll's usual `defaults` for posts; pages name their own layout. (Computed data cannot set layouts.)
   eleventyConfig.addGlobalData("layout", "post");
+  // Eleventy evaluates computed data more than once per page: each post is read and built once per change.
+  const built = new Map<string, { text: string; date: number; post: Post | undefined }>();
   eleventyConfig.addGlobalData("eleventyComputed", {
-    post: (data: TemplateData) => postOf(data, site),
+    post: (data: TemplateData) => postOf(data, site, built),
     title: (data: TemplateData) => (data.post as Post | undefined)?.title ?? data.title,
     permalink: (data: TemplateData) => (data.post as Post | undefined)?.outputPath ?? data.permalink,
   });
@@ -82,13 +84,21 @@ export function postsOf(api: CollectionApi): CollectionItem[] {
     .sort((a, b) => a.date.getTime() - b.date.getTime() || a.inputPath.localeCompare(b.inputPath));
 }
 
-function postOf(data: TemplateData, site: SiteConfig): Post | undefined {
+function postOf(data: TemplateData, site: SiteConfig, built: Map<string, { text: string; date: number; post: Post | undefined }>): Post | undefined {
   const file = relative(data.page.inputPath);
   const source = readPostFileName(file);
   if (!source || !file.startsWith("posts/")) return undefined;
-  const date = DateTime.fromJSDate(data.page.date).setZone(site.timezone);
   // Front matter read from the file, not through the data cascade, which would make `permalink` depend on itself.
   const text = readFileSync(file, "utf8");
+  const known = built.get(file);
+  if (known && known.text === text && known.date === data.page.date.getTime()) return known.post;
+  const post = buildPostFrom(file, source, text, data.page.date, site);
+  built.set(file, { text, date: data.page.date.getTime(), post });
+  return post;
+}
+
+function buildPostFrom(file: string, source: PostSource, text: string, pageDate: Date, site: SiteConfig): Post {
+  const date = DateTime.fromJSDate(pageDate).setZone(site.timezone);
   // `defaults` of _config.yml apply under the post's own front matter, matched on Jekyll's path (`_posts/...`).
   const jekyllPath = file.replace(/^posts\/_drafts\//, "_drafts/").replace(/^posts\//, "_posts/");
   const frontMatter: FrontMatter = withDefaults(parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), jekyllPath, site);

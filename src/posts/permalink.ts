@@ -37,7 +37,7 @@ export function buildUrl(input: PermalinkInput): string {
     if (key === undefined) {
       throw new Error(`The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`);
     }
-    return match.replace(`:${key}`, escapePath(values[key]));
+    return match.replace(`:${key}`, escapePath(values[key]()));
   });
   return `/${filled}`.replaceAll("..", "/").replaceAll("./", "").replace(/\/{2,}/g, "/");
 }
@@ -64,33 +64,36 @@ export function postId(url: string, slug: string): string {
   return `${folder}/${slug}`.replace(/\/{2,}/g, "/");
 }
 
-function placeholders({ date, slug, basename, path, categories }: PermalinkInput): Record<string, string> {
+/** Each placeholder's value, computed only if the template uses it (formatting dates is most of a URL's cost). */
+function placeholders({ date, slug, basename, path, categories }: PermalinkInput): Record<string, () => string> {
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  const english = (format: string) => () => date.toFormat(format, { locale: "en-US" });
   return {
-    collection: "posts",
-    name: slugify(basename),
-    path,
-    title: slugify(slug, "pretty", true),
-    slug: slugify(slug),
-    categories: [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
-    slugified_categories: [...new Set(categories.map((c) => slugify(c)))].join("/"),
-    year: date.toFormat("yyyy"),
-    month: date.toFormat("MM"),
-    day: date.toFormat("dd"),
-    hour: date.toFormat("HH"),
-    minute: date.toFormat("mm"),
-    second: date.toFormat("ss"),
-    i_day: date.toFormat("d"),
-    i_month: date.toFormat("L"),
-    short_month: date.toFormat("LLL", { locale: "en-US" }),
-    long_month: date.toFormat("LLLL", { locale: "en-US" }),
-    short_year: date.toFormat("yy"),
-    w_year: date.toFormat("kkkk"),
-    week: date.toFormat("WW"),
-    w_day: date.toFormat("E"),
-    short_day: date.toFormat("ccc", { locale: "en-US" }),
-    long_day: date.toFormat("cccc", { locale: "en-US" }),
-    y_day: date.toFormat("ooo"),
-    output_ext: OUTPUT_EXT,
+    collection: () => "posts",
+    name: () => slugify(basename),
+    path: () => path,
+    title: () => slugify(slug, "pretty", true),
+    slug: () => slugify(slug),
+    categories: () => [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
+    slugified_categories: () => [...new Set(categories.map((c) => slugify(c)))].join("/"),
+    year: () => pad(date.year, 4),
+    month: () => pad(date.month),
+    day: () => pad(date.day),
+    hour: () => pad(date.hour),
+    minute: () => pad(date.minute),
+    second: () => pad(date.second),
+    i_day: () => String(date.day),
+    i_month: () => String(date.month),
+    short_month: english("LLL"),
+    long_month: english("LLLL"),
+    short_year: () => pad(date.year % 100),
+    w_year: () => date.toFormat("kkkk"),
+    week: () => date.toFormat("WW"),
+    w_day: () => date.toFormat("E"),
+    short_day: english("ccc"),
+    long_day: english("cccc"),
+    y_day: () => date.toFormat("ooo"),
+    output_ext: () => OUTPUT_EXT,
   };
 }
 

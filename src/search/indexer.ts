@@ -1,7 +1,7 @@
 import path from "node:path";
 import { rm } from "node:fs/promises";
 import * as pagefind from "pagefind";
-import { findIndexablePages } from "./pages.ts";
+import { findIndexablePages, isIndexable, type IndexablePage } from "./pages.ts";
 
 /** Where the bundle goes inside the site; the search page loads its UI and index from here. */
 export const BUNDLE_FOLDER = "pagefind";
@@ -11,33 +11,75 @@ export interface IndexReport {
   urls: string[];
 }
 
+/** One build's index: pages go in while the rest of the site is still rendering, the bundle is written at the end. */
+export interface SearchIndexing {
+  /** Hands a finished page to Pagefind if its layout marked a body to search; does not wait. */
+  add(page: IndexablePage): void;
+  /** Waits for every page, writes `<site>/pagefind/` and stops Pagefind. */
+  finish(outputDir: string): Promise<IndexReport>;
+  /** Stops Pagefind without writing anything (a failed build). */
+  abandon(): Promise<void>;
+}
+
 /**
- * Indexes the post bodies of a built site with Pagefind's Node API and writes the bundle to `<site>/pagefind/`.
- * Any error Pagefind reports is thrown, so the build fails and the previous site stays published.
- * https://pagefind.app/docs/node-api/
+ * Starts Pagefind's service (a child process, https://pagefind.app/docs/node-api/). Pages added while Eleventy
+ * renders are parsed by Pagefind on the other core, so indexing mostly overlaps the render.
+ * Any error Pagefind reports is thrown by `finish`, so the build fails and the previous site stays published.
  */
-export async function indexSite(outputDir: string): Promise<IndexReport> {
-  const pages = await findIndexablePages(outputDir);
-  const bundle = path.join(outputDir, BUNDLE_FOLDER);
-  // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
-  await rm(bundle, { recursive: true, force: true });
-  try {
-    const { index, errors } = await pagefind.createIndex({});
+export function startIndexing(): SearchIndexing {
+  const created = pagefind.createIndex({}).then(({ index, errors }) => {
     if (!index) throw pagefindError("could not start", errors);
-    // All at once: the service parses them in parallel (about a fifth faster than one by one on 1,000 posts).
-    const added = await Promise.all(pages.map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
-    const failures = added.flatMap((response, i) => response.errors.map((error) => `${pages[i].url}: ${error}`));
-    if (failures.length) throw pagefindError("could not index every post", failures);
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw pagefindError(`could not write ${bundle}`, written.errors);
-    return { pageCount: pages.length, urls: pages.map((page) => page.url) };
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith("Search index (Pagefind)")) throw error;
-    throw new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    // The service is a child process; closing it lets `npm run build` exit at once.
-    await pagefind.close();
-  }
+    return index;
+  });
+  // Rejections are collected by `finish`; without this Node would report them as unhandled meanwhile.
+  created.catch(() => undefined);
+  const pending: Promise<string[]>[] = [];
+  const urls: string[] = [];
+
+  return {
+    add(page) {
+      if (!isIndexable(page.html)) return;
+      urls.push(page.url);
+      const added = created.then((index) => index.addHTMLFile({ url: page.url, content: page.html })).then(
+        (response) => response.errors.map((error) => `${page.url}: ${error}`),
+        (error: unknown) => [`${page.url}: ${error instanceof Error ? error.message : String(error)}`],
+      );
+      pending.push(added);
+    },
+    async finish(outputDir) {
+      const bundle = path.join(outputDir, BUNDLE_FOLDER);
+      try {
+        const index = await created;
+        const failures = (await Promise.all(pending)).flat();
+        if (failures.length) throw pagefindError("could not index every post", failures);
+        // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
+        await rm(bundle, { recursive: true, force: true });
+        const written = await index.writeFiles({ outputPath: bundle });
+        if (written.errors.length) throw pagefindError(`could not write ${bundle}`, written.errors);
+        return { pageCount: urls.length, urls: [...urls].sort() };
+      } catch (error) {
+        throw asSearchError(error);
+      } finally {
+        // The service is a child process; closing it lets `npm run build` exit at once.
+        await pagefind.close();
+      }
+    },
+    async abandon() {
+      await pagefind.close();
+    },
+  };
+}
+
+/** Indexes an already built site from its files (incremental `npm start` rebuilds, `npm run bench:search`). */
+export async function indexSite(outputDir: string): Promise<IndexReport> {
+  const indexing = startIndexing();
+  for (const page of await findIndexablePages(outputDir)) indexing.add(page);
+  return indexing.finish(outputDir);
+}
+
+function asSearchError(error: unknown): Error {
+  if (error instanceof Error && error.message.startsWith("Search index (Pagefind)")) return error;
+  return new Error(`Search index (Pagefind) failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function pagefindError(what: string, errors: string[]): Error {

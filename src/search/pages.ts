@@ -10,12 +10,17 @@ export interface IndexablePage {
   html: string;
 }
 
-/** Every HTML page in the built site whose layout marked a body to index (published posts only). */
+/** Whether a page's layout marked a body to search (published posts only). */
+export function isIndexable(html: string): boolean {
+  return INDEXED_BODY.test(html);
+}
+
+/** Every HTML page in the built site whose layout marked a body to index. */
 export async function findIndexablePages(outputDir: string): Promise<IndexablePage[]> {
   const pages: IndexablePage[] = [];
   for (const file of await htmlFiles(outputDir)) {
     const html = await readFile(path.join(outputDir, file), "utf8");
-    if (INDEXED_BODY.test(html)) pages.push({ url: urlOf(file), html });
+    if (isIndexable(html)) pages.push({ url: urlOf(file), html });
   }
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
@@ -28,8 +33,8 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .filter((file) => !file.startsWith("pagefind/"));
 }
 
-/** `a b/index.html` → `/a%20b/`: the file's URL, `index.html` dropped as servers do. */
-function urlOf(file: string): string {
-  const encoded = file.split("/").map(encodeURIComponent).join("/");
+/** `a b/index.html` → `/a%20b/`: the file's URL (relative to the site folder), `index.html` dropped as servers do. */
+export function urlOf(file: string): string {
+  const encoded = file.split(path.sep).join("/").split("/").map(encodeURIComponent).join("/");
   return `/${encoded.replace(/(^|\/)index\.html$/, "$1")}`;
 }

@@ -39,8 +39,8 @@ export interface BuildResult {
 export function build(dir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   return new Promise((resolve) => {
     execFile(
-      path.join(REPO, "node_modules/.bin/tsx"),
-      ["src/build/cli.ts"],
+      process.execPath,
+      ["src/build/launch.mjs"],
       { cwd: dir, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
