@@ -7,6 +7,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { resolveImageSource } from "../src/images/resolve.ts";
+import { createLookups } from "../src/images/lookups.ts";
 import { firstImageIn } from "../src/images/social.ts";
 import { readDescription } from "../src/images/describe.ts";
 import { diagramSources, renderDiagram, DIAGRAM_WIDTH } from "../scripts/diagrams.ts";
@@ -46,6 +47,23 @@ describe("resolveImageSource", () => {
   });
 });
 
+describe("createLookups", () => {
+  it("remembers an image per page folder, and still names the line of a missing one", () => {
+    for (const folder of ["a", "b"]) {
+      mkdirSync(path.join(root, folder, "img"), { recursive: true });
+      writeFileSync(path.join(root, folder, "img/x.png"), folder);
+    }
+    const lookups = createLookups(root);
+    const site = { file: "posts/p.md", line: () => 7 };
+    const inA = lookups.image("img/x.png", { ...context, pageUrl: "/a/one.html" }, site);
+    const inB = lookups.image("img/x.png", { ...context, pageUrl: "/b/two.html" }, site);
+    expect(inA).toMatchObject({ kind: "local", file: path.join(root, "a/img/x.png") });
+    expect(inB).toMatchObject({ kind: "local", file: path.join(root, "b/img/x.png") });
+    expect(lookups.image("img/x.png", { ...context, pageUrl: "/a/three.html" }, site)).toBe(inA);
+    expect(() => lookups.image("img/missing.png", { ...context, pageUrl: "/a/one.html" }, site)).toThrow(/posts\/p\.md:7: the image "img\/missing\.png" does not exist/);
+  });
+});
+
 describe("firstImageIn", () => {
   it("finds Markdown, reference-style and HTML images in order, skipping Liquid sources", () => {
     expect(firstImageIn("Text.\n\n![A diagram](/a.png)\n\n![b](/b.png)")).toEqual({ src: "/a.png", alt: "A diagram" });
@@ -53,6 +71,19 @@ describe("firstImageIn", () => {
     expect(firstImageIn('<p><img alt="Logo" src="/logo.png"></p>\n\n![x](/x.png)')).toEqual({ src: "/logo.png", alt: "Logo" });
     expect(firstImageIn("![x]({{ site.baseurl }}/x.png)\n\n![y](/y.png)")).toEqual({ src: "/y.png", alt: "y" });
     expect(firstImageIn("No images, only `![code](/not.png)`.")).toBeUndefined();
+  });
+
+  // Only the text up to the first candidate's block is parsed first: these cut that block short.
+  it("gives the same answer as a whole-body parse when the first candidate is not an image", () => {
+    const fenced = "Intro.\n\n```md\n![in code](/code.png)\n\nstill code\n```\n\n![real](/real.png)";
+    expect(firstImageIn(fenced)).toEqual({ src: "/real.png", alt: "real" });
+    const comment = "<!--\n![hidden](/hidden.png)\n\n-->\n\n![shown](/shown.png)";
+    expect(firstImageIn(comment)).toEqual({ src: "/shown.png", alt: "shown" });
+    const laterDefinition = "Intro.\n\n![first][one]\n\nMore text.\n\n![second](/two.png)\n\n[one]: /one.png";
+    expect(firstImageIn(laterDefinition)).toEqual({ src: "/one.png", alt: "first" });
+    const undefinedReference = "![not an image][nowhere]\n\n![later](/later.png)";
+    expect(firstImageIn(undefinedReference)).toEqual({ src: "/later.png", alt: "later" });
+    expect(firstImageIn("A literal \\![escaped](/no.png) and <imgx> tag.")).toBeUndefined();
   });
 });
 
