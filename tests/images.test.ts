@@ -1,6 +1,6 @@
 // The image pipeline on real builds: the article's two diagrams become <picture>s with AVIF and WebP, sized,
 // captioned, linked to the original and cached between builds; other posts' images keep their own rules.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseDocument, DomUtils } from "htmlparser2";
 import type { Element } from "domhandler";
@@ -146,6 +146,30 @@ describe("the article's diagrams", () => {
     expect(vmAfter).toEqual(vmBefore);
     expect(containerAfter.filter((url) => containerBefore.includes(url))).toEqual([]);
     expect(encodedIn(result)).toBe(containerAfter.length);
+  }, 300_000);
+
+  // The manifest (.cache/images/manifest.json) lets a build skip sharp; it must never outlive the files it names.
+  it("makes again a cached file that disappeared, and builds the same page from a damaged manifest", async () => {
+    const before = readFileSync(path.join(project.site, PAGE), "utf8");
+    const everyFileServed = (page: string) => elements(page, "picture").flatMap(pictureUrls).every((url) => existsSync(siteFile(url)));
+    // One file the page shows (the cache also keeps files of the image the test above changed).
+    const shown = elements(before, "picture").flatMap(pictureUrls).find((url) => url.endsWith(".avif")) ?? "";
+    const cached = path.join(project.dir, ".cache/images", path.basename(shown));
+    expect(existsSync(cached)).toBe(true);
+    rmSync(cached);
+    const missing = await build(project.dir);
+    expect(missing.code).toBe(0);
+    expect(encodedIn(missing)).toBe(1);
+    expect(readFileSync(path.join(project.site, PAGE), "utf8")).toBe(before);
+    expect(everyFileServed(before)).toBe(true);
+
+    writeFileSync(path.join(project.dir, ".cache/images/manifest.json"), '{"entries": {"x": {"width": "broken"');
+    const damaged = await build(project.dir);
+    expect(damaged.code).toBe(0);
+    expect(encodedIn(damaged)).toBe(0);
+    expect(readFileSync(path.join(project.site, PAGE), "utf8")).toBe(before);
+    expect(everyFileServed(before)).toBe(true);
+    expect(() => JSON.parse(readFileSync(path.join(project.dir, ".cache/images/manifest.json"), "utf8"))).not.toThrow();
   }, 300_000);
 });
 

@@ -74,6 +74,8 @@ export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, mar
     const text = readFileSync(path.join(root, file), "utf8");
     addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, markdownify);
     if (data.render_with_liquid === false) return withoutLiquid(content);
+    // Neither an unknown tag or filter nor an unclosed block is possible without `{{` or `{%`.
+    if (!/\{[{%]/.test(content)) return undefined;
     validator ??= createValidator(registeredNames(eleventyConfig), { highlight: highlightTag });
     const problem = checkLiquid(validator, content);
     if (!problem) return undefined;

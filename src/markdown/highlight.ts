@@ -1,12 +1,26 @@
 // Build-time syntax highlighting with Prism (no client JavaScript). Token class names are Prism's, not
 // Rouge's; the markup around them is Jekyll's (see code.ts and src/liquid/highlight.ts).
 import { createRequire } from "node:module";
-import Prism from "prismjs";
+import type PrismApi from "prismjs";
 
 const require = createRequire(import.meta.url);
-// Prism's Node loader for its language components (CommonJS only).
-const loadLanguages = require("prismjs/components/index.js") as ((languages?: string[]) => void) & { silent: boolean };
-loadLanguages.silent = true;
+type LoadLanguages = ((languages?: string[]) => void) & { silent: boolean };
+interface LoadedPrism {
+  Prism: typeof PrismApi;
+  loadLanguages: LoadLanguages;
+}
+
+// Loaded at the first code block, not with the engine: a build of posts without code never pays for it.
+let loaded: LoadedPrism | undefined;
+function prism(): LoadedPrism {
+  if (!loaded) {
+    // Prism's Node loader for its language components (CommonJS only).
+    const loadLanguages = require("prismjs/components/index.js") as LoadLanguages;
+    loadLanguages.silent = true;
+    loaded = { Prism: require("prismjs") as typeof PrismApi, loadLanguages };
+  }
+  return loaded;
+}
 
 // Rouge's names for languages Prism files under another name.
 const PRISM_NAMES: Record<string, string> = {
@@ -21,7 +35,8 @@ const PRISM_NAMES: Record<string, string> = {
 
 const tried = new Set<string>();
 
-function grammarFor(language: string): Prism.Grammar | undefined {
+function grammarFor(language: string): PrismApi.Grammar | undefined {
+  const { Prism, loadLanguages } = prism();
   const name = PRISM_NAMES[language] ?? language.toLowerCase();
   if (!Prism.languages[name] && !tried.has(name)) {
     tried.add(name);
@@ -37,5 +52,5 @@ export function escapeHtml(text: string): string {
 /** HTML of `code` with token spans, or just escaped when Prism has no grammar for `language`. */
 export function highlight(code: string, language: string): string {
   const grammar = language ? grammarFor(language) : undefined;
-  return grammar ? Prism.highlight(code, grammar, language) : escapeHtml(code);
+  return grammar ? prism().Prism.highlight(code, grammar, language) : escapeHtml(code);
 }

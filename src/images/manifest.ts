@@ -1,0 +1,84 @@
+// `.cache/images/manifest.json`: what each source image came out as (sizes, file names), keyed by a hash of
+// its bytes and of everything else that decides the output. A build whose images are all in it copies their
+// files from the cache without loading sharp; an entry whose files are gone, or a damaged manifest, is
+// simply made again by eleventy-img (which reuses whatever files of it are still in the cache).
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { OptimizedImage } from "./optimize.ts";
+
+export interface ImageManifest {
+  /** The recorded result for this file's current bytes, if its output files are all still cached. */
+  lookup(file: string): OptimizedImage | undefined;
+  remember(file: string, image: OptimizedImage): void;
+}
+
+const MANIFEST = "manifest.json";
+/** The code that decides the outputs: a change to it is a change of every key. */
+const DECIDING_CODE = ["optimize.ts", "manifest.ts"].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), name));
+
+const sha256 = (...parts: (string | Buffer)[]) => {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+};
+
+const readOrEmpty = (file: string): string => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+export function openManifest(cacheDir: string, options: string, lockfile: string): ImageManifest {
+  const file = path.join(cacheDir, MANIFEST);
+  // The installed sharp and eleventy-img (the lockfile), our code and the options.
+  const setup = sha256(options, readOrEmpty(lockfile), ...DECIDING_CODE.map(readOrEmpty));
+  let entries: Record<string, OptimizedImage> | undefined;
+  const load = (): Record<string, OptimizedImage> => {
+    if (entries) return entries;
+    try {
+      const parsed = JSON.parse(readFileSync(file, "utf8")) as { entries?: unknown };
+      entries = typeof parsed.entries === "object" && parsed.entries !== null ? (parsed.entries as Record<string, OptimizedImage>) : {};
+    } catch {
+      entries = {};
+    }
+    return entries;
+  };
+  const keyOf = (source: string): string | undefined => {
+    try {
+      return sha256(setup, readFileSync(source));
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    lookup(source) {
+      const key = keyOf(source);
+      const image = key ? load()[key] : undefined;
+      if (!isOptimizedImage(image)) return undefined;
+      return image.formats.flat().every((stat) => existsSync(stat.outputPath)) ? image : undefined;
+    },
+    remember(source, image) {
+      const key = keyOf(source);
+      if (!key) return;
+      const all = { ...load(), [key]: image };
+      entries = all;
+      mkdirSync(cacheDir, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify({ entries: all }));
+      renameSync(temporary, file);
+    },
+  };
+}
+
+function isOptimizedImage(value: unknown): value is OptimizedImage {
+  const image = value as OptimizedImage | undefined;
+  return (
+    typeof image === "object" && image !== null && typeof image.width === "number" && typeof image.height === "number" &&
+    Array.isArray(image.formats) && image.formats.length > 0 &&
+    image.formats.every((list) => Array.isArray(list) && list.length > 0 && list.every((stat) => typeof stat?.outputPath === "string" && typeof stat.filename === "string"))
+  );
+}
