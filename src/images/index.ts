@@ -45,7 +45,9 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
     return transformImages(content, { inputPath: this.page.inputPath, url: String(this.page.url || "/") }, { root, baseurl: site.baseurl, optimizer, lookups, warn });
   });
 
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    seoImage: (data: TemplateData) => seoImageOf(data, { root, site, optimizer, lookups }),
+  // After the posts plugin's preprocessor has set `post` (a preprocessor, not computed data: see src/posts/).
+  eleventyConfig.addPreprocessor("seo-image", "md,markdown", async (data: TemplateData, content: string) => {
+    data.seoImage = await seoImageOf(data, content, { root, site, optimizer, lookups });
+    return undefined;
   });
 }

@@ -25,11 +25,12 @@ interface Candidate extends ReferenceSite {
 
 const markdown = new MarkdownIt({ html: true });
 
-export async function seoImageOf(data: Record<string, unknown>, context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups }): Promise<SeoImage | undefined> {
+/** `body` is the post's Markdown as written (Liquid not yet run). */
+export async function seoImageOf(data: Record<string, unknown>, body: string, context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups }): Promise<SeoImage | undefined> {
   const post = data.post as Post | undefined;
-  const page = data.page as { rawInput?: unknown; url?: unknown } | undefined;
+  const page = data.page as { url?: unknown } | undefined;
   if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
-  const candidate = firstOf(post, typeof page?.rawInput === "string" ? page.rawInput : "", context.site, context.root);
+  const candidate = firstOf(post, body, context.site, context.root);
   if (!candidate) return undefined;
 
   const { root, site, optimizer, lookups } = context;

@@ -51,6 +51,8 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
   });
 
 
+  // `npm start` rebuilds every page on each save: each post is read again but built only when it changed.
+  const built = new Map<string, { text: string; date: number; post: Post | undefined }>();
   // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
   eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
     const file = relative(data.page.inputPath);
@@ -59,18 +61,19 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
     if (data.published === false) return false;
     if (source.draft && !site.show_drafts) return false;
     if (!site.future && data.page.date.getTime() > now.toMillis()) return false;
+    // Set here rather than as computed data: Eleventy's computed data works out each key's dependencies
+    // on every page, a tenth of a build's render time, and these depend only on the file.
+    const post = postOf(data, site, built);
+    if (post) {
+      data.post = post;
+      data.title = post.title ?? data.title;
+      data.permalink = post.outputPath ?? data.permalink;
+    }
     return undefined;
   });
 
   // Jekyll's usual `defaults` for posts; pages name their own layout. (Computed data cannot set layouts.)
   eleventyConfig.addGlobalData("layout", "post");
-  // Eleventy evaluates computed data more than once per page: each post is read and built once per change.
-  const built = new Map<string, { text: string; date: number; post: Post | undefined }>();
-  eleventyConfig.addGlobalData("eleventyComputed", {
-    post: (data: TemplateData) => postOf(data, site, built),
-    title: (data: TemplateData) => (data.post as Post | undefined)?.title ?? data.title,
-    permalink: (data: TemplateData) => (data.post as Post | undefined)?.outputPath ?? data.permalink,
-  });
 
   // Oldest first, as Jekyll's site.posts before it reverses them; ties broken by path.
   eleventyConfig.addCollection("posts", (api: CollectionApi) => postsOf(api));
