@@ -6,7 +6,7 @@
 //   npm run lighthouse -- --site _site      measure an existing build
 //   npm run lighthouse -- --out /tmp/x.md   write elsewhere
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,10 +16,10 @@ import lighthouse from "lighthouse";
 import * as chromeLauncher from "chrome-launcher";
 import { precompress, startNginx } from "../tests/helpers/nginx.ts";
 import { serveDir } from "../tests/helpers/serve.ts";
+import { markers, writeSection } from "./bench/sections.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const START = "<!-- lighthouse:start -->";
-const END = "<!-- lighthouse:end -->";
+const { start: START, end: END } = markers("lighthouse");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 /** The article the blog was made for; the other two pages are fixed URLs. */
@@ -125,13 +125,6 @@ function section(pages: PageScore[], weight: ReturnType<typeof articleWeight>, f
   return lines.join("\n");
 }
 
-function writeSection(file: string, text: string): void {
-  const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = existing.indexOf(START);
-  const end = existing.indexOf(END);
-  const next = start !== -1 && end > start ? existing.slice(0, start) + text + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n## Reader speed\n\n${text}\n`;
-  writeFileSync(file, next);
-}
 
 const { site, cleanup } = buildSite();
 const hasNginx = (() => {
@@ -162,7 +155,7 @@ try {
   const weight = articleWeight(site, article);
   const chromium = execFileSync(process.env.CHROME_PATH ?? "/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
   const served = hasNginx ? "served by nginx with the production config (nginx/, precompressed as the Dockerfile does)" : "served by a plain static server (nginx not installed)";
-  writeSection(path.resolve(values.out), section(pages, weight, { served, date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", chromium }));
+  writeSection(path.resolve(values.out), "lighthouse", section(pages, weight, { served, date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC", chromium }), "Reader speed");
   console.log(`Wrote the "Reader speed" section of ${path.relative(process.cwd(), path.resolve(values.out))}`);
 } finally {
   await chrome.kill();

@@ -4,7 +4,7 @@
 //   npm run bench:dev                         the repo's blog and 250 generated posts, 7 saves each
 //   npm run bench:dev -- --posts 0,100 --saves 5 --out /tmp/dev.md
 import { spawn } from "node:child_process";
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,10 +12,10 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { articleBody, makePosts, writePosts } from "./posts.ts";
 import { median } from "./measure.ts";
+import { markers, writeSection } from "./sections.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const START = "<!-- dev:start -->";
-const END = "<!-- dev:end -->";
+const { start: START, end: END } = markers("dev");
 
 const { values } = parseArgs({
   options: {
@@ -130,14 +130,5 @@ const section = [
   "",
   END,
 ].join("\n");
-const outFile = path.resolve(values.out);
-let existing = "# Benchmarks\n";
-try {
-  existing = readFileSync(outFile, "utf8");
-} catch {}
-const start = existing.indexOf(START);
-const end = existing.indexOf(END);
-const updated = start !== -1 && end > start ? existing.slice(0, start) + section + existing.slice(end + END.length) : `${existing.trimEnd()}\n\n## Saving a post in \`npm start\`\n\n${section}\n`;
-mkdirSync(path.dirname(outFile), { recursive: true });
-writeFileSync(outFile, updated);
+writeSection(path.resolve(values.out), "dev", section, "Saving a post in `npm start`");
 console.log(section);

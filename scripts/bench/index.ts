@@ -3,7 +3,7 @@
 //   npm run bench                                   250, 1,000 and 4,000 posts, 3 rounds
 //   npm run bench -- --posts 50,200 --runs 3        a quick run
 //   npm run bench -- --out /tmp/b.md --chart /tmp/b.svg   write elsewhere (BENCH_POSTS, BENCH_RUNS also work)
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,7 +12,8 @@ import { measure, median, type Measurement } from "./measure.ts";
 import { articleBody, makePosts } from "./posts.ts";
 import { setUpSystems } from "./systems.ts";
 import { buildTimeChart } from "./chart.ts";
-import { machineFacts, renderSection, replaceSection, type Result } from "./report.ts";
+import { machineFacts, renderSection, type Result } from "./report.ts";
+import { writeSection } from "./sections.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -75,11 +76,5 @@ writeFileSync(chartFile, buildTimeChart(series, `Build time against post count (
 const outFile = path.resolve(values.out);
 const chartLink = path.relative(path.dirname(outFile), chartFile).split(path.sep).join("/");
 const section = renderSection({ results, facts, runs, counts, chartLink });
-let existing = "";
-try {
-  existing = readFileSync(outFile, "utf8");
-} catch {
-  existing = "# Benchmarks\n";
-}
-writeFileSync(outFile, replaceSection(existing, section));
+writeSection(outFile, "bench", section, "Build speed");
 console.log(`\nWrote ${path.relative(process.cwd(), outFile)} and ${path.relative(process.cwd(), chartFile)}`);

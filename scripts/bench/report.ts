@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { markers } from "./sections.ts";
 
 export interface Result {
   posts: number;
@@ -25,8 +26,7 @@ export interface Facts {
   versions: string[];
 }
 
-export const START = "<!-- bench:start -->";
-export const END = "<!-- bench:end -->";
+const { start: START, end: END } = markers("bench");
 
 const version = (cmd: string, args: string[]): string | undefined => {
   try {
@@ -127,12 +127,4 @@ export function renderSection({ results, facts, runs, counts, chartLink }: { res
   }
   lines.push("", END);
   return lines.join("\n");
-}
-
-/** `document` with its bench section replaced, or the section appended under a "Build speed" heading. */
-export function replaceSection(document: string, section: string): string {
-  const start = document.indexOf(START);
-  const end = document.indexOf(END);
-  if (start !== -1 && end > start) return document.slice(0, start) + section + document.slice(end + END.length);
-  return `${document.trimEnd()}\n\n## Build speed\n\n${section}\n`;
 }
