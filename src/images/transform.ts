@@ -32,9 +32,17 @@ interface Rewritten {
 }
 
 export async function transformImages(html: string, page: PageContext, context: TransformContext): Promise<string> {
-  if (!/<img\b/i.test(html)) return html;
+  // Plain searches first: case-insensitive patterns over every page add up.
+  if (!html.includes("<img") && !/<img\b/i.test(html)) return html;
+  // Images live in the body: the head (a fifth of a post page) is not parsed.
+  const lowerCase = html.indexOf("<body");
+  const bodyStart = Math.max(0, lowerCase >= 0 ? lowerCase : html.search(/<body[\s>]/i));
+  return html.slice(0, bodyStart) + (await transformFragment(html.slice(bodyStart), page, context));
+}
+
+async function transformFragment(html: string, page: PageContext, context: TransformContext): Promise<string> {
   const document = parseDocument(html, { withStartIndices: true, withEndIndices: true });
-  const images = elements(document.children).filter((element) => element.name === "img");
+  const images = imagesIn(document.children);
   const results = await Promise.all(images.map((element, index) => rewrite(element, index === 0, page, context)));
   const rewritten = results.filter((result): result is Rewritten => result !== undefined);
 
@@ -134,13 +142,13 @@ function splitParagraph(html: string, paragraph: Element, figures: Rewritten[], 
   return blocks.join("\n");
 }
 
-function elements(nodes: ChildNode[]): Element[] {
-  const found: Element[] = [];
+/** Every <img> below `nodes`, in document order. */
+function imagesIn(nodes: ChildNode[], found: Element[] = []): Element[] {
   for (const node of nodes) {
-    if (node.type === "tag" || node.type === "script" || node.type === "style") {
-      const element = node as Element;
-      found.push(element, ...elements(element.children));
-    }
+    if (node.type !== "tag") continue;
+    const element = node as Element;
+    if (element.name === "img") found.push(element);
+    imagesIn(element.children, found);
   }
   return found;
 }
