@@ -77,6 +77,21 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
 
   // Oldest first, as Jekyll's site.posts before it reverses them; ties broken by path.
   eleventyConfig.addCollection("posts", (api: CollectionApi) => postsOf(api));
+  // A post's neighbours for its page: Eleventy's getPreviousCollectionItem searches the whole list on every
+  // page (quadratic in posts); this finds positions in a map made once per collection.
+  const positions = new WeakMap<CollectionItem[], Map<string, number>>();
+  const neighbour = (step: number) => (items: CollectionItem[], page: { inputPath?: string }) => {
+    if (!Array.isArray(items)) return undefined;
+    let index = positions.get(items);
+    if (!index) {
+      index = new Map(items.map((item, position) => [item.inputPath, position]));
+      positions.set(items, index);
+    }
+    const at = index.get(String(page?.inputPath));
+    return at === undefined ? undefined : items[at + step];
+  };
+  eleventyConfig.addFilter("previous_post", neighbour(-1));
+  eleventyConfig.addFilter("next_post", neighbour(1));
   eleventyConfig.addLiquidTag("post_url", postUrlTag);
 }
 
