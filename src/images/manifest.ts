@@ -2,10 +2,10 @@
 // its bytes and of everything else that decides the output. A build whose images are all in it copies their
 // files from the cache without loading sharp; an entry whose files are gone, or a damaged manifest, is
 // simply made again by eleventy-img (which reuses whatever files of it are still in the cache).
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { engineLockfile, readTextOrEmpty, sha256, writeFileAtomically } from "../site/cache-files.ts";
 import type { OptimizedImage } from "./optimize.ts";
 
 export interface ImageManifest {
@@ -15,27 +15,15 @@ export interface ImageManifest {
 }
 
 const MANIFEST = "manifest.json";
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The code that decides the outputs: a change to it is a change of every key. */
-const DECIDING_CODE = ["optimize.ts", "manifest.ts"].map((name) => path.join(path.dirname(fileURLToPath(import.meta.url)), name));
+const DECIDING_CODE = ["optimize.ts", "manifest.ts"].map((name) => path.join(HERE, name));
+/** The installed sharp and eleventy-img, as the engine's lockfile pins them (the render cache keys on it too). */
+const LOCKFILE = engineLockfile(path.dirname(HERE));
 
-const sha256 = (...parts: (string | Buffer)[]) => {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
-};
-
-const readOrEmpty = (file: string): string => {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-};
-
-export function openManifest(cacheDir: string, options: string, lockfile: string): ImageManifest {
+export function openManifest(cacheDir: string, options: string): ImageManifest {
   const file = path.join(cacheDir, MANIFEST);
-  // The installed sharp and eleventy-img (the lockfile), our code and the options.
-  const setup = sha256(options, readOrEmpty(lockfile), ...DECIDING_CODE.map(readOrEmpty));
+  const setup = sha256(options, readTextOrEmpty(LOCKFILE), ...DECIDING_CODE.map(readTextOrEmpty));
   let entries: Record<string, OptimizedImage> | undefined;
   const load = (): Record<string, OptimizedImage> => {
     if (entries) return entries;
@@ -64,12 +52,8 @@ export function openManifest(cacheDir: string, options: string, lockfile: string
     remember(source, image) {
       const key = keyOf(source);
       if (!key) return;
-      const all = { ...load(), [key]: image };
-      entries = all;
-      mkdirSync(cacheDir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify({ entries: all }));
-      renameSync(temporary, file);
+      entries = { ...load(), [key]: image };
+      writeFileAtomically(file, JSON.stringify({ entries }));
     },
   };
 }

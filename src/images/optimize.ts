@@ -51,7 +51,7 @@ export interface Optimizer {
 export function createOptimizer({ root, baseurl }: { root: string; baseurl: string }): Optimizer {
   const cacheDir = path.join(root, CACHE_FOLDER);
   // What each source came out as, so a build whose images are all known never loads sharp (about 0.4 s).
-  const manifest = openManifest(cacheDir, optionsFingerprint(baseurl), path.join(root, "package-lock.json"));
+  const manifest = openManifest(cacheDir, optionsFingerprint(baseurl));
   let output = "";
   let copies = new Map<string, Promise<void>>();
   let results = new Map<string, Promise<OptimizedImage>>();

@@ -1,10 +1,10 @@
 // `seoImage` for each post: its front-matter `image`, else its first image, else the site's `image`, as an
 // optimized file with width and height. src/seo/ writes it as og:image (with og:image:width/height/alt).
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import MarkdownIt, { type Token } from "markdown-it";
 import type { Post, SiteConfig } from "../types.ts";
 import { lineOfKey } from "../site/errors.ts";
+import { readTextOrEmpty } from "../site/cache-files.ts";
 import type { FileLookups } from "./lookups.ts";
 import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
 import type { ReferenceSite } from "./resolve.ts";
@@ -50,18 +50,18 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
   const config = path.join(root, "_config.yml");
   const source = path.join(root, post.file);
   if (typeof post.image === "string" && post.image) {
-    return { src: post.image, alt: "", file: post.file, line: () => lineOfKey(readText(source), "image") };
+    return { src: post.image, alt: "", file: post.file, line: () => lineOfKey(readTextOrEmpty(source), "image") };
   }
   const inBody = firstImageIn(body);
   if (inBody) {
     const line = () => {
       const index = body.split(/\r?\n/).findIndex((text) => text.includes(inBody.src));
-      return index >= 0 ? frontMatterLines(readText(source)) + index + 1 : undefined;
+      return index >= 0 ? frontMatterLines(readTextOrEmpty(source)) + index + 1 : undefined;
     };
     return { ...inBody, file: post.file, line };
   }
   if (typeof site.image === "string" && site.image) {
-    return { src: site.image, alt: "", file: "_config.yml", line: () => lineOfKey(readText(config), "image") };
+    return { src: site.image, alt: "", file: "_config.yml", line: () => lineOfKey(readTextOrEmpty(config), "image") };
   }
   return undefined;
 }
@@ -107,14 +107,6 @@ function imageOf(token: Token): { src: string; alt: string } | undefined {
     return value && !value.includes("{") ? { src: value, alt } : undefined;
   }
   return undefined;
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
 }
 
 /** Lines before the body: the front matter block and its fences. */

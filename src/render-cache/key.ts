@@ -1,17 +1,12 @@
 // What a rendered Markdown body depends on, folded into one key: if any of it changes, the key changes
 // and the cached HTML is never looked at again.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { engineLockfile, readTextOrEmpty, sha256 } from "../site/cache-files.ts";
 
 /** Bumped when the cache's own format or keying changes. */
 const FORMAT = "render-cache/1";
-
-const sha256 = (...parts: string[]) => {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
-};
 
 /** Every file under `dir`, sorted, as `relative path` + contents: the engine's code, whatever it is. */
 export function folderFingerprint(dir: string): string {
@@ -40,12 +35,10 @@ export function setupFingerprint({ code, lockfile, config }: SetupInputs): strin
 
 /** The setup of the project at `root` whose engine lives in `srcDir`. */
 export function projectSetup(root: string, srcDir: string): string {
-  const read = (file: string) => (existsSync(file) ? readFileSync(file, "utf8") : "");
-  const engineRoot = path.dirname(srcDir);
   return setupFingerprint({
     code: folderFingerprint(srcDir),
-    lockfile: read(path.join(engineRoot, "package-lock.json")),
-    config: read(path.join(root, "_config.yml")),
+    lockfile: readTextOrEmpty(engineLockfile(srcDir)),
+    config: readTextOrEmpty(path.join(root, "_config.yml")),
   });
 }
 

@@ -1,7 +1,7 @@
 // The render cache on disk: one JSON file of key → [checksum, html], read once per build and written
 // whole (to a temporary file, then renamed) after it, holding only what the build used.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { writeFileAtomically } from "../site/cache-files.ts";
 import { checksum } from "./key.ts";
 
 interface CacheFile {
@@ -49,11 +49,8 @@ export function openStore(file: string): RenderStore {
     save() {
       if (!changed && entries !== undefined && used.size === entries.size) return;
       changed = false;
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
       const content: CacheFile = { format: 1, entries: Object.fromEntries(used) };
-      writeFileSync(temporary, JSON.stringify(content));
-      renameSync(temporary, file);
+      writeFileAtomically(file, JSON.stringify(content));
     },
   };
 }
