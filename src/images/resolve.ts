@@ -1,6 +1,7 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../site/errors.ts";
+import { decodeSegment } from "../site/urls.ts";
 
 /** What an `<img src>` points to, read the way a browser reads it from the page's URL. */
 export type ImageReference =
@@ -30,9 +31,9 @@ export function resolveImageSource(src: string, { root, pageUrl, baseurl }: Reso
   const absolute = written.startsWith("/");
   const urlPath = absolute ? stripBaseurl(written, baseurl) : written;
   // A relative source resolves from the page's folder, as the browser (and so Jekyll) would resolve it.
-  const segments = absolute ? [] : pageUrl.split("/").slice(1, -1).filter(Boolean).map(decode);
+  const segments = absolute ? [] : pageUrl.split("/").slice(1, -1).filter(Boolean).map(decodeSegment);
   for (const raw of urlPath.split("/")) {
-    const segment = decode(raw);
+    const segment = decodeSegment(raw);
     if (segment === "" || segment === ".") continue;
     if (segment === "..") {
       // A browser would silently stop at the root; a reference that tries to go higher is a mistake or an attack.
@@ -54,14 +55,6 @@ function stripBaseurl(urlPath: string, baseurl: string): string {
   const prefix = baseurl.replace(/\/+$/, "");
   if (prefix && (urlPath === prefix || urlPath.startsWith(`${prefix}/`))) return urlPath.slice(prefix.length) || "/";
   return urlPath;
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function isInside(folder: string, file: string): boolean {

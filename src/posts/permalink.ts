@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import { decodeSegment } from "../site/urls.ts";
 import { slugify } from "./slugify.ts";
 
 /** Jekyll's named permalink styles (Configuration::STYLE_TO_PERMALINK). */
@@ -45,17 +46,9 @@ export function buildUrl(input: PermalinkInput): string {
 /** The file Jekyll writes for a URL, relative to the output folder. */
 export function outputPathFor(url: string): string {
   // URL.unescape_path decodes every escape, `%23` and `%25` included (decodeURI would keep those).
-  const file = url.split("/").map(unescapeSegment).join("/").replace(/^\//, "");
+  const file = url.split("/").map(decodeSegment).join("/").replace(/^\//, "");
   if (url.endsWith("/")) return `${file}index.html`;
   return file.endsWith(OUTPUT_EXT) ? file : `${file}${OUTPUT_EXT}`;
-}
-
-function unescapeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** jekyll-feed's entry id: Document#id, the URL's folder joined with the slug. */

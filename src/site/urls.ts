@@ -14,3 +14,12 @@ export function absoluteUrl(site: SiteConfig, input: unknown): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return value;
   return `${site.url}${relativeUrl(site, value)}`;
 }
+
+/** A URL segment with its %-escapes decoded, or as written when they do not decode (a stray `%`). */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
