@@ -19,28 +19,17 @@ export function createLookups(root: string): FileLookups {
     image(src, context, site) {
       // A relative source depends on the page's folder; an absolute or remote one does not.
       const key = `${src.startsWith("/") || /^[a-z]+:/i.test(src) ? "" : context.pageUrl.replace(/[^/]*$/, "")}\0${src}`;
-      let found = images.get(key);
-      if (!found) {
-        found = requireLocalImage(src, context, site);
-        images.set(key, found);
-      }
-      return found;
+      return remembered(images, key, () => requireLocalImage(src, context, site));
     },
-    description(imageFile) {
-      let found = descriptions.get(imageFile);
-      if (!found) {
-        found = readDescription(imageFile, root);
-        descriptions.set(imageFile, found);
-      }
-      return found;
-    },
-    isFile(file) {
-      let found = files.get(file);
-      if (found === undefined) {
-        found = statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
-        files.set(file, found);
-      }
-      return found;
-    },
+    description: (imageFile) => remembered(descriptions, imageFile, () => readDescription(imageFile, root)),
+    isFile: (file) => remembered(files, file, () => statSync(file, { throwIfNoEntry: false })?.isFile() ?? false),
   };
+}
+
+/** The answer kept for `key`, or `find()`'s, kept for next time (a throw keeps nothing). */
+function remembered<T>(answers: Map<string, T>, key: string, find: () => T): T {
+  if (answers.has(key)) return answers.get(key) as T;
+  const answer = find();
+  answers.set(key, answer);
+  return answer;
 }
