@@ -1,7 +1,7 @@
 import path from "node:path";
 import { rm } from "node:fs/promises";
 import * as pagefind from "pagefind";
-import { findIndexablePages, isIndexable, type IndexablePage } from "./pages.ts";
+import { isIndexable, readBuiltPages, type BuiltPage } from "./pages.ts";
 
 /** Where the bundle goes inside the site; the search page loads its UI and index from here. */
 export const BUNDLE_FOLDER = "pagefind";
@@ -14,7 +14,7 @@ export interface IndexReport {
 /** One build's index: pages go in while the rest of the site is still rendering, the bundle is written at the end. */
 export interface SearchIndexing {
   /** Hands a finished page to Pagefind if its layout marked a body to search; does not wait. */
-  add(page: IndexablePage): void;
+  add(page: BuiltPage): void;
   /** Waits for every page, writes `<site>/pagefind/` and stops Pagefind. */
   finish(outputDir: string): Promise<IndexReport>;
   /** Stops Pagefind without writing anything (a failed build). */
@@ -73,7 +73,7 @@ export function startIndexing(): SearchIndexing {
 /** Indexes an already built site from its files (incremental `npm start` rebuilds, `npm run bench:search`). */
 export async function indexSite(outputDir: string): Promise<IndexReport> {
   const indexing = startIndexing();
-  for (const page of await findIndexablePages(outputDir)) indexing.add(page);
+  for (const page of await readBuiltPages(outputDir)) indexing.add(page);
   return indexing.finish(outputDir);
 }
 

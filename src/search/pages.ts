@@ -4,7 +4,7 @@ import path from "node:path";
 /** The attribute post.liquid puts on a published post's article (drafts lack it); pages without it are not searched. */
 const INDEXED_BODY = /<[a-z][^>]*\sdata-pagefind-body[\s>=]/i;
 
-export interface IndexablePage {
+export interface BuiltPage {
   /** The page's URL path from the site root, as Pagefind should link it (`/docker/2020/.../x.html`). */
   url: string;
   html: string;
@@ -15,12 +15,11 @@ export function isIndexable(html: string): boolean {
   return INDEXED_BODY.test(html);
 }
 
-/** Every HTML page in the built site whose layout marked a body to index. */
-export async function findIndexablePages(outputDir: string): Promise<IndexablePage[]> {
-  const pages: IndexablePage[] = [];
+/** Every HTML page of a built site, by URL; which of them are searched is the indexer's `isIndexable`. */
+export async function readBuiltPages(outputDir: string): Promise<BuiltPage[]> {
+  const pages: BuiltPage[] = [];
   for (const file of await htmlFiles(outputDir)) {
-    const html = await readFile(path.join(outputDir, file), "utf8");
-    if (isIndexable(html)) pages.push({ url: urlOf(file), html });
+    pages.push({ url: urlOf(file), html: await readFile(path.join(outputDir, file), "utf8") });
   }
   return pages.sort((a, b) => a.url.localeCompare(b.url));
 }
