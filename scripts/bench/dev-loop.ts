@@ -4,15 +4,15 @@
 //   npm run bench:dev                         the repo's blog and 250 generated posts, 7 saves each
 //   npm run bench:dev -- --posts 0,100 --saves 5 --out /tmp/dev.md
 import { spawn } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { appendFileSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { articleBody, makePosts, writePosts } from "./posts.ts";
 import { median } from "./measure.ts";
 import { markers, writeSection } from "./sections.ts";
+import { makeProject } from "../../tests/helpers/project.ts";
+import { freePort } from "../../tests/helpers/nginx.ts";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const { start: START, end: END } = markers("dev");
@@ -32,26 +32,16 @@ interface Row {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A project like the repo's; with `count` > 0 its posts are generated ones instead of the article. */
+/** A project like the repo's (the test helpers' layout); with `count` > 0 its posts are generated ones instead of the article. */
 function project(count: number): { dir: string; post: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "bench-dev-"));
-  for (const name of ["src", "_includes", "node_modules", ".eleventy.js", "package.json", "tsconfig.json"]) symlinkSync(path.join(REPO, name), path.join(dir, name));
-  for (const name of ["assets", "_config.yml"]) cpSync(path.join(REPO, name), path.join(dir, name), { recursive: true });
+  const read = (file: string) => readFileSync(path.join(REPO, file), "utf8");
   if (count === 0) {
-    cpSync(path.join(REPO, "posts"), path.join(dir, "posts"), { recursive: true });
-    const post = readdirSync(path.join(dir, "posts")).find((name) => name.endsWith(".md"));
+    const post = readdirSync(path.join(REPO, "posts")).find((name) => name.endsWith(".md"));
     if (!post) throw new Error("no post in posts/");
+    const { dir } = makeProject({ "_config.yml": read("_config.yml"), [`posts/${post}`]: read(`posts/${post}`) });
     return { dir, post: path.join(dir, "posts", post) };
   }
+  const { dir } = makeProject({ "_config.yml": read("_config.yml") });
   const posts = makePosts(count, articleBody(path.join(REPO, "posts/2020-02-21-docker-versus-virtual-machines.md")));
   writePosts(path.join(dir, "posts"), posts);
   return { dir, post: path.join(dir, "posts", posts[Math.floor(count / 2)].file) };
