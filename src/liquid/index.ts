@@ -74,8 +74,13 @@ export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, mar
     const text = readFileSync(path.join(root, file), "utf8");
     addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, markdownify);
     if (data.render_with_liquid === false) return withoutLiquid(content);
-    // Neither an unknown tag or filter nor an unclosed block is possible without `{{` or `{%`.
-    if (!/\{[{%]/.test(content)) return undefined;
+    // Without `{{` or `{%` Liquid would give the text back unchanged (and no unknown tag or unclosed block
+    // is possible): render it as plain Markdown, skipping Liquid's parse and async render of every such post.
+    // https://www.11ty.dev/docs/languages/#overriding-the-template-language
+    if (!/\{[{%]/.test(content)) {
+      data.templateEngineOverride = "md";
+      return undefined;
+    }
     validator ??= createValidator(registeredNames(eleventyConfig), { highlight: highlightTag });
     const problem = checkLiquid(validator, content);
     if (!problem) return undefined;
