@@ -85,6 +85,14 @@ describe("firstImageIn", () => {
     expect(firstImageIn(undefinedReference)).toEqual({ src: "/later.png", alt: "later" });
     expect(firstImageIn("A literal \\![escaped](/no.png) and <imgx> tag.")).toBeUndefined();
   });
+
+  // Paragraphs without `![` or `<img` are not parsed inline: an image inside a paragraph's inline HTML or
+  // after other inline markup is still found, in document order.
+  it("finds images inside paragraphs of other inline markup", () => {
+    expect(firstImageIn('Some *text* with <img src="/inline.png" alt="i"> in it.\n\n![x](/x.png)')).toEqual({ src: "/inline.png", alt: "i" });
+    expect(firstImageIn("A [link](/l) and `code`.\n\n> Quoted ![q](/q.png) text.\n\n![x](/x.png)")).toEqual({ src: "/q.png", alt: "q" });
+    expect(firstImageIn("- item\n- ![listed](/li.png)\n\n![x](/x.png)")).toEqual({ src: "/li.png", alt: "listed" });
+  });
 });
 
 describe("readDescription", () => {

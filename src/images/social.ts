@@ -23,7 +23,16 @@ interface Candidate extends ReferenceSite {
   alt: string;
 }
 
+/** Neither Markdown nor HTML shows an image without one of these. */
+const MAY_SHOW_IMAGE = /!\[|<img\b/i;
+
 const markdown = new MarkdownIt({ html: true });
+// Only the inline runs that could hold an image are parsed; the rest of a body is text this search never reads.
+markdown.core.ruler.at("inline", (state) => {
+  for (const token of state.tokens) {
+    if (token.type === "inline" && MAY_SHOW_IMAGE.test(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+  }
+});
 
 /** `body` is the post's Markdown as written (Liquid not yet run). */
 export async function seoImageOf(data: Record<string, unknown>, body: string, context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups }): Promise<SeoImage | undefined> {
@@ -69,7 +78,7 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
 /** The first image of a Markdown body: `![alt](src)`, a reference image, or an HTML <img>. Liquid sources are skipped. */
 export function firstImageIn(body: string): { src: string; alt: string } | undefined {
   // Neither Markdown nor HTML shows an image without one of these: most bodies need no parse at all.
-  const candidate = /!\[|<img\b/i.exec(body);
+  const candidate = MAY_SHOW_IMAGE.exec(body);
   if (!candidate) return undefined;
   // Most posts show their first image early: the text up to the end of that block (and the reference
   // definitions, wherever they are) is enough. Cutting a block short cannot invent an image; when the prefix

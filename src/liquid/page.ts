@@ -13,8 +13,9 @@ export function rubyTime(date: DateTime): string {
 /** A Date that prints like Ruby's Time, for `{{ page.date }}`, and is the same instant for everything else. */
 export function jekyllDate(date: Date, zone: string): Date {
   const copy = new Date(date.getTime());
-  const text = rubyTime(DateTime.fromJSDate(date).setZone(zone));
-  Object.defineProperty(copy, "toString", { value: () => text });
+  // Worked out only when printed: few layouts print it, and zoning and formatting cost every post.
+  let text: string | undefined;
+  Object.defineProperty(copy, "toString", { value: () => (text ??= rubyTime(DateTime.fromMillis(copy.getTime()).setZone(zone))) });
   return copy;
 }
 
