@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPO, makeProject, post, type Project } from "./helpers/project.ts";
 import { freePort, rawRequest } from "./helpers/nginx.ts";
+import { readFragments } from "./helpers/search-blog.ts";
 
 const POST = "posts/2024-01-02-hello.md";
 const PAGE = "/test/2024/01/02/hello.html";
@@ -78,6 +79,15 @@ async function pollUntil(what: string, check: () => Promise<boolean> | boolean, 
   }
 }
 
+/** The text Pagefind's bundle holds for each page, [] while the bundle is missing or being written. */
+function indexedText(project: Project): string[] {
+  try {
+    return readFragments(path.join(project.dir, "_site")).map((fragment) => fragment.content);
+  } catch {
+    return [];
+  }
+}
+
 /** What the dev command must leave alone: every file in posts/ with its bytes and modification time. */
 function snapshot(dir: string): Record<string, string> {
   const posts = path.join(dir, "posts");
@@ -111,7 +121,8 @@ describe("npm start, as the dev container runs it", () => {
     before = snapshot(project.dir);
     await pollUntil("the error is shown and watching resumes", () => {
       const since = server.output().slice(logged);
-      return since.includes(POST) && /Watching/.test(since.slice(since.indexOf(POST)));
+      // The failed rebuild's closing line (`npm start` is quiet: no "Watching…" after an error).
+      return since.includes(POST) && /Watching|Wrote \d+ files?/.test(since.slice(since.indexOf(POST)));
     });
     const error = server.output().slice(logged);
     expect(error).toContain(POST);
@@ -128,6 +139,25 @@ describe("npm start, as the dev container runs it", () => {
     console.log(`dev server: fixed post served after ${recovered} ms`);
     expect(snapshot(project.dir)).toEqual(before);
     expect(Object.keys(before)).toEqual([path.basename(POST)]);
+  }, 300_000);
+
+  // The index is written after each rebuild, off the page's path; a save during it stops it and starts anew.
+  it("keeps the search index in step with saves, the last of quick saves winning", async () => {
+    const project = makeProject({ "_config.yml": CONFIG, [POST]: post(FRONT, "First version, quuxfirst.\n") });
+    const server = await startDevServer(project);
+    await pollUntil("the first build's index", () => indexedText(project).some((text) => text.includes("quuxfirst")));
+
+    project.write(POST, post(FRONT, "Second version, quuxsecond.\n"));
+    await pollUntil("the change is served", async () => (await page(server)).text.includes("quuxsecond"));
+    await pollUntil("the change is indexed", () => indexedText(project).some((text) => text.includes("quuxsecond")));
+    expect(indexedText(project).join("\n")).not.toContain("quuxfirst");
+
+    project.write(POST, post(FRONT, "Third version, quuxthird.\n"));
+    await pollUntil("the third version is served", async () => (await page(server)).text.includes("quuxthird"));
+    project.write(POST, post(FRONT, "Fourth version, quuxfourth.\n"));
+    await pollUntil("the last save is indexed", () => indexedText(project).some((text) => text.includes("quuxfourth")));
+    expect(indexedText(project).join("\n")).not.toContain("quuxthird");
+    expect(server.output()).not.toMatch(/Search index \(Pagefind\)/);
   }, 300_000);
 
   it("sees changes with CHOKIDAR_USEPOLLING=true, the switch documented for Docker Desktop mounts", async () => {

@@ -70,11 +70,38 @@ export function startIndexing(): SearchIndexing {
   };
 }
 
-/** Indexes an already built site from its files (incremental `npm start` rebuilds, `npm run bench:search`). */
+/** Indexes an already built site from its files (`npm run bench:search`). */
 export async function indexSite(outputDir: string): Promise<IndexReport> {
   const indexing = startIndexing();
   for (const page of await readBuiltPages(outputDir)) indexing.add(page);
   return indexing.finish(outputDir);
+}
+
+/** An index being made from a built site while the dev server already serves its pages. */
+export interface BackgroundIndexing {
+  /** Stops it (a newer build is starting) and resolves once Pagefind has stopped, so a new index can start. */
+  stop(): Promise<void>;
+}
+
+/** Indexes a built site without holding up the build; `done` gets the report or the error, unless stopped first. */
+export function indexSiteInBackground(outputDir: string, done: (result: IndexReport | Error) => void): BackgroundIndexing {
+  const indexing = startIndexing();
+  let stopped = false;
+  const settled = (async () => {
+    for (const page of await readBuiltPages(outputDir)) indexing.add(page);
+    return indexing.finish(outputDir);
+  })().then(
+    (report) => stopped || done(report),
+    (error: unknown) => stopped || done(asSearchError(error)),
+  );
+  return {
+    async stop() {
+      stopped = true;
+      await indexing.abandon();
+      // `finish` closes Pagefind's service when it ends: it must end before a new one starts.
+      await settled;
+    },
+  };
 }
 
 function asSearchError(error: unknown): Error {
