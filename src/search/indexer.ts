@@ -70,9 +70,12 @@ export function startIndexing(): SearchIndexing {
   };
 }
 
-/** Indexes an already built site from its files (`npm run bench:search`). */
-export async function indexSite(outputDir: string): Promise<IndexReport> {
-  const indexing = startIndexing();
+/** Indexes an already built site from its files (an incremental build, `npm run bench:search`). */
+export function indexSite(outputDir: string): Promise<IndexReport> {
+  return indexBuiltPages(startIndexing(), outputDir);
+}
+
+async function indexBuiltPages(indexing: SearchIndexing, outputDir: string): Promise<IndexReport> {
   for (const page of await readBuiltPages(outputDir)) indexing.add(page);
   return indexing.finish(outputDir);
 }
@@ -87,10 +90,7 @@ export interface BackgroundIndexing {
 export function indexSiteInBackground(outputDir: string, done: (result: IndexReport | Error) => void): BackgroundIndexing {
   const indexing = startIndexing();
   let stopped = false;
-  const settled = (async () => {
-    for (const page of await readBuiltPages(outputDir)) indexing.add(page);
-    return indexing.finish(outputDir);
-  })().then(
+  const settled = indexBuiltPages(indexing, outputDir).then(
     (report) => stopped || done(report),
     (error: unknown) => stopped || done(asSearchError(error)),
   );
