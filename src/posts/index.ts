@@ -52,7 +52,7 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
 
 
   // `npm start` rebuilds every page on each save: each post is read again but built only when it changed.
-  const built = new Map<string, { text: string; date: number; post: Post | undefined }>();
+  const built: BuiltPosts = new Map();
   // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
   eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
     const file = relative(data.page.inputPath);
@@ -66,8 +66,8 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
     const post = postOf(data, site, built);
     if (post) {
       data.post = post;
-      data.title = post.title ?? data.title;
-      data.permalink = post.outputPath ?? data.permalink;
+      data.title = post.title;
+      data.permalink = post.outputPath;
     }
     return undefined;
   });
@@ -102,7 +102,10 @@ export function postsOf(api: CollectionApi): CollectionItem[] {
     .sort((a, b) => a.date.getTime() - b.date.getTime() || a.inputPath.localeCompare(b.inputPath));
 }
 
-function postOf(data: TemplateData, site: SiteConfig, built: Map<string, { text: string; date: number; post: Post | undefined }>): Post | undefined {
+/** Each post file's last text and date, and the post built from them. */
+type BuiltPosts = Map<string, { text: string; date: number; post: Post }>;
+
+function postOf(data: TemplateData, site: SiteConfig, built: BuiltPosts): Post | undefined {
   const file = relative(data.page.inputPath);
   const source = readPostFileName(file);
   if (!source || !file.startsWith("posts/")) return undefined;
