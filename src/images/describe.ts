@@ -21,9 +21,11 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
   const file = descriptionFile(imageFile);
   if (!existsSync(file)) return {};
   const shown = path.relative(root, file);
+  let text = "";
   let data: unknown;
   try {
-    data = yaml.load(readFileSync(file, "utf8"));
+    text = readFileSync(file, "utf8");
+    data = yaml.load(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     throw inputError(shown, mark?.line === undefined ? undefined : mark.line + 1, `is not valid YAML (${(error as Error).message.split("\n")[0]})`, 'write two keys, e.g. alt: "What the image shows" and caption: "A sentence under it".');
@@ -35,10 +37,10 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
   const description: ImageDescription = {};
   for (const [key, value] of Object.entries(data)) {
     if (key !== "alt" && key !== "caption") {
-      throw inputError(shown, lineOfKey(readFileSync(file, "utf8"), key), `has an unknown key "${key}"`, "use only alt and caption.");
+      throw inputError(shown, lineOfKey(text, key), `has an unknown key "${key}"`, "use only alt and caption.");
     }
     if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(shown, lineOfKey(readFileSync(file, "utf8"), key), `"${key}" is not text`, `write ${key}: "some words", or remove the key.`);
+      throw inputError(shown, lineOfKey(text, key), `"${key}" is not text`, `write ${key}: "some words", or remove the key.`);
     }
     description[key] = value.trim();
   }
