@@ -1,9 +1,9 @@
 // The HTML transform: each local <img> of a page becomes an optimized <picture>. Only the <img> (or the
 // paragraph it stands in, when it gets a <figure>) is rewritten; the rest of the page keeps its bytes.
-import { lineContaining } from "../site/errors.ts";
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+import { lineContaining } from "../site/errors.ts";
 import { descriptionFile, type ImageDescription } from "./describe.ts";
 import type { FileLookups } from "./lookups.ts";
 import { figureHtml, linkHtml, pictureHtml, shownWidth } from "./markup.ts";
@@ -35,8 +35,8 @@ export async function transformImages(html: string, page: PageContext, context: 
   // Plain searches first: case-insensitive patterns over every page add up.
   if (!html.includes("<img") && !/<img\b/i.test(html)) return html;
   // Images live in the body: the head (a fifth of a post page) is not parsed.
-  const lowerCase = html.indexOf("<body");
-  const bodyStart = Math.max(0, lowerCase >= 0 ? lowerCase : html.search(/<body[\s>]/i));
+  const exact = html.indexOf("<body");
+  const bodyStart = Math.max(0, exact >= 0 ? exact : html.search(/<body[\s>]/i));
   return html.slice(0, bodyStart) + (await transformFragment(html.slice(bodyStart), page, context));
 }
 
