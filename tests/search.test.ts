@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "./helpers/project.ts";
+import { build, makeProject, post } from "./helpers/project.ts";
 import { makeSearchBlog, readAllBundleText, readFragments, type SearchBlog } from "./helpers/search-blog.ts";
 
 describe("the search index", () => {
@@ -69,5 +69,19 @@ describe("the search index", () => {
     expect(result.stderr).toMatch(/Search index \(Pagefind\) failed: .+/);
     expect(result.stderr).toContain("_site/ left as it was");
     expect(readFileSync(path.join(site(), "pagefind/pagefind-entry.json"), "utf8")).toBe(before);
+  });
+
+  it("stays empty when no page has a post body to search, rather than indexing whole pages", async () => {
+    // Pagefind indexes every page whole when none marks a body: a blog whose only post is a draft must not get that.
+    const drafts = makeProject({
+      "_config.yml": 'title: "Drafts only"\nshow_drafts: true\n',
+      "posts/_drafts/first.md": post('title: "First"', "quuxdraftonly containers.\n"),
+    });
+    const result = await build(drafts.dir);
+    expect(result.code).toBe(0);
+    expect(readdirSync(drafts.site, { recursive: true }).map(String).filter((file) => file.endsWith(".html")).length).toBeGreaterThan(2);
+    const entry = JSON.parse(readFileSync(path.join(drafts.site, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(0);
+    expect(existsSync(path.join(drafts.site, "pagefind/fragment"))).toBe(false);
   });
 });

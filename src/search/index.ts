@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
 import { addTemplatesFrom } from "../pages/index.ts";
 import { countBuild } from "../build/stats.ts";
-import { indexSite, indexSiteInBackground, startIndexing, type BackgroundIndexing, type SearchIndexing } from "./indexer.ts";
-import { urlOf } from "./pages.ts";
+import { indexSite, indexSiteInBackground, type BackgroundIndexing } from "./indexer.ts";
+import { isIndexable } from "./pages.ts";
 
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
@@ -20,42 +20,36 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
   addTemplatesFrom(eleventyConfig, TEMPLATES);
   // BLOG_SEARCH=0 skips the index for a quicker preview build.
   const enabled = () => process.env.BLOG_SEARCH !== "0";
-  let indexing: SearchIndexing | undefined;
   let background: BackgroundIndexing | undefined;
-  let output = "";
+  // Whether this build wrote a page with a body to search: with none, Pagefind would index every page whole.
+  let searchable = false;
 
-  eleventyConfig.on("eleventy.before", async ({ directories, incremental, runMode }: BuildEvent) => {
-    await indexing?.abandon();
+  eleventyConfig.on("eleventy.before", async () => {
     await background?.stop();
     background = undefined;
-    output = path.resolve(directories.output);
-    // `npm start` indexes after each rebuild, from the folder (below); an incremental build renders only some pages.
-    indexing = enabled() && !incremental && runMode === "build" ? startIndexing() : undefined;
+    searchable = false;
   });
 
-  // Added last, so it sees each page as it is written (after the image transform).
   eleventyConfig.addTransform("search", function (content: string) {
     const outputPath = this.page.outputPath;
-    if (indexing && typeof outputPath === "string" && outputPath.endsWith(".html")) {
-      indexing.add({ url: urlOf(path.relative(output, path.resolve(outputPath))), html: content });
-    }
+    if (!searchable && typeof outputPath === "string" && outputPath.endsWith(".html")) searchable = isIndexable(content);
     return content;
   });
 
-  // After every build, into the folder just written (the staging folder in `npm run build`).
+  // After every build, from the folder just written (the staging folder in `npm run build`).
   eleventyConfig.on("eleventy.after", async ({ directories, incremental, runMode }: BuildEvent) => {
     if (!enabled()) return;
+    // An incremental build renders only some pages: then the folder, not the transform, knows what is searchable.
+    const known = incremental ? undefined : searchable;
     if (runMode !== "build") {
       // `npm start`: the saved page is served and the browser reloaded without waiting for Pagefind (which
       // would also slow the render, sharing the two cores); a newer save stops this index and starts its own.
-      background = indexSiteInBackground(directories.output, (result) => {
+      background = indexSiteInBackground(directories.output, known, (result) => {
         if (result instanceof Error) console.error(`${result.message}\nThe pages are up to date; /search/ is not.`);
       });
       return;
     }
-    const current = indexing;
-    indexing = undefined;
-    const { pageCount } = current && !incremental ? await current.finish(directories.output) : await indexSite(directories.output);
+    const { pageCount } = await indexSite(directories.output, known);
     countBuild("pagesIndexed", pageCount);
   });
 }
