@@ -15,6 +15,7 @@ import { linkTag } from "./link.ts";
 import { includeTag } from "./include.ts";
 import { addJekyllPageFields, rubyTime } from "./page.ts";
 import { checkLiquid, createValidator, type LiquidNames } from "./validate.ts";
+import { renderSyncFirst } from "./sync-first.ts";
 
 export interface LiquidOptions {
   site: SiteConfig;
@@ -63,6 +64,8 @@ export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, mar
   eleventyConfig.addLiquidTag("link", tag(() => linkTag(site, root)));
   eleventyConfig.addLiquidTag("include", tag(includeTag));
   eleventyConfig.addFilter("jsonify", (value: unknown) => jsonify(value, site.timezone));
+  // Layouts and pages rendered without a promise per tag unless one is needed (sync-first.ts).
+  eleventyConfig.amendLibrary("liquid", renderSyncFirst);
 
   let validator: Liquid | undefined;
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: TemplateData, content: string) => {

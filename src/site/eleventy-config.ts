@@ -1,5 +1,7 @@
 // The part of Eleventy's UserConfig this project uses (Eleventy 3 ships no TypeScript declarations).
 // https://www.11ty.dev/docs/config/
+import type { Liquid } from "liquidjs";
+
 export type Filter = (this: unknown, ...args: never[]) => unknown;
 
 export interface LiquidTagToken {
@@ -32,7 +34,8 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(target: string): void;
   setLibrary(name: string, library: unknown): void;
-  amendLibrary(name: string, amend: (library: { render(source: string, env?: unknown): string }) => void): void;
+  amendLibrary(name: "md", amend: (library: { render(source: string, env?: unknown): string }) => void): void;
+  amendLibrary(name: "liquid", amend: (library: Liquid) => void): void;
   setLiquidOptions(options: Record<string, unknown>): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
