@@ -62,7 +62,16 @@ export default function renderCachePlugin(eleventyConfig: EleventyConfig, { root
     wrapped.add(library);
     caches.push(cacheRenders(library, file, () => projectSetup(root, SRC)));
   });
+  // Not awaited: the other after-build work (Pagefind indexing in its own process, the dev server's reload)
+  // starts first, and this turn of the event loop writes the cache meanwhile.
   eleventyConfig.on("eleventy.after", () => {
-    for (const cache of caches) cache.save();
+    setImmediate(() => {
+      try {
+        for (const cache of caches) cache.save();
+      } catch (error) {
+        // The site is built; only the next build's head start is lost.
+        console.warn(`The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`);
+      }
+    });
   });
 }
