@@ -4,7 +4,7 @@
 //
 //   countBuild("imagesEncoded")      // an image written by sharp
 //   countBuild("imagesReused")       // an image found in the cache
-//   countBuild("pagesIndexed", n)    // pages handed to the search index
+//   countBuild("pagesIndexed", n)    // pages in the search index, as Pagefind counted them
 
 export interface BuildCounts {
   /** Posts whose Markdown was rendered in this build. */
