@@ -110,6 +110,11 @@ describe("npm start, as the dev container runs it", () => {
     expect(first.text).toContain("First version.");
     // Live reload: the dev server puts its reload client into every page.
     expect(first.text).toMatch(/<script[^>]+src="\/\.11ty\/reload-client\.js/);
+    // assets/ is served from where it is (not copied on each rebuild): the stylesheet the page links, as written.
+    expect(first.text).toContain('href="/assets/css/main.css"');
+    const css = await rawRequest(server.port, "/assets/css/main.css");
+    expect(css.status).toBe(200);
+    expect(css.body.toString()).toBe(readFileSync(path.join(project.dir, "assets/css/main.css"), "utf8"));
 
     project.write(POST, post(FRONT, "Second version.\n"));
     let before = snapshot(project.dir);

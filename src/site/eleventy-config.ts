@@ -32,6 +32,7 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addExtension(extensions: string | string[], options: Record<string, unknown>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   addWatchTarget(target: string): void;
   setLibrary(name: string, library: unknown): void;
   amendLibrary(name: "md", amend: (library: { render(source: string, env?: unknown): string }) => void): void;

@@ -10,6 +10,9 @@ import { slugify } from "../posts/slugify.ts";
 export default function sitePlugin(eleventyConfig: EleventyConfig, { site, now }: { site: SiteConfig; now: DateTime }): void {
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  // `npm start` serves assets/ from where it is instead of copying it into _site/ on every rebuild.
+  // https://www.11ty.dev/docs/copy/#emulate-passthrough-copy-during-serve
+  eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
   for (const target of ["_config.yml", "_includes/", "src/", "assets/"]) eleventyConfig.addWatchTarget(target);
 
   const zone = site.timezone;
