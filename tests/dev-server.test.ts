@@ -165,6 +165,30 @@ describe("npm start, as the dev container runs it", () => {
     expect(server.output()).not.toMatch(/Search index \(Pagefind\)/);
   }, 300_000);
 
+  // Pages whose HTML did not change keep their transformed pictures between rebuilds (src/images/rebuilt.ts),
+  // but only while nothing but posts changes: here the image's description changes and no post does.
+  it("shows an image's new description on a page whose post was not saved", async () => {
+    const image = "assets/images/docker-vm-diagram.png";
+    const project = makeProject({
+      "_config.yml": CONFIG,
+      [POST]: post(FRONT, "First version.\n"),
+      // The second picture: the first gives the page its og:image (and og:image:alt) in the head.
+      "posts/2024-01-03-picture.md": post('title: "Picture"\ndate: "2024-01-03 10:00:00 -0500"\ncategories: test', `![First](/assets/images/docker-container-diagram.png)\n\n![](/${image})\n`),
+    });
+    project.write(`${image}.yml`, 'alt: "quuxoldalt"\n');
+    const server = await startDevServer(project);
+    const picture = async () => (await rawRequest(server.port, "/test/2024/01/03/picture.html")).body.toString();
+    await pollUntil("the picture's first description", async () => (await picture()).includes('alt="quuxoldalt"'));
+
+    project.write(POST, post(FRONT, "Second version.\n"));
+    await pollUntil("the saved post is served", async () => (await page(server)).text.includes("Second version."));
+    expect(await picture()).toContain('alt="quuxoldalt"');
+
+    project.write(`${image}.yml`, 'alt: "quuxnewalt"\n');
+    await pollUntil("the new description on the unsaved post", async () => (await picture()).includes('alt="quuxnewalt"'));
+    expect(await picture()).not.toContain("quuxoldalt");
+  }, 300_000);
+
   it("sees changes with CHOKIDAR_USEPOLLING=true, the switch documented for Docker Desktop mounts", async () => {
     const project = makeProject({ "_config.yml": CONFIG, [POST]: post(FRONT, "First version.\n") });
     const server = await startDevServer(project, { CHOKIDAR_USEPOLLING: "true", CHOKIDAR_INTERVAL: "300" });

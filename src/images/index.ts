@@ -9,6 +9,7 @@ import { CACHE_FOLDER, createOptimizer } from "./optimize.ts";
 import { createLookups } from "./lookups.ts";
 import { seoImageOf } from "./social.ts";
 import { transformImages } from "./transform.ts";
+import { isPostText, rebuiltPages } from "./rebuilt.ts";
 
 export interface ImagesOptions {
   site: SiteConfig;
@@ -26,11 +27,19 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
     console.warn(`Warning: ${message}`);
   };
 
+  // `npm start`: pages whose HTML has not changed since the last rebuild (every post but the saved one).
+  const rebuilt = rebuiltPages(optimizer);
   // The output folder changes on every `npm run build` (a staging folder, then swapped in).
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.before", ({ directories, runMode }: { directories: { output: string }; runMode?: string }) => {
     optimizer.startBuild(path.resolve(root, directories.output));
     lookups = createLookups(root);
     warned.clear();
+    rebuilt.watching = runMode !== undefined && runMode !== "build";
+  });
+  // A saved post changes only its own pages' HTML; anything else (an image, its description, a layout) may
+  // change what any page's pictures become, so every page is transformed again.
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    if (changed.some((file) => !isPostText(file))) rebuilt.forget();
   });
   eleventyConfig.on("eleventy.after", () => {
     const { images, files, encoded } = optimizer.counts();
@@ -42,7 +51,8 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
 
   eleventyConfig.addTransform("images", async function (content: string) {
     if (!this.page.outputPath || !this.page.outputPath.endsWith(".html")) return content;
-    return transformImages(content, { inputPath: this.page.inputPath, url: String(this.page.url || "/") }, { root, baseurl: site.baseurl, optimizer, lookups, warn });
+    const page = { inputPath: this.page.inputPath, url: String(this.page.url || "/") };
+    return rebuilt.transform(page, content, (noting) => transformImages(content, page, { root, baseurl: site.baseurl, optimizer: noting, lookups, warn }));
   });
 
   // After the posts plugin's preprocessor has set `post` (a preprocessor, not computed data: see src/posts/).
