@@ -33,6 +33,7 @@ export interface EleventyConfig {
   addExtension(extensions: string | string[], options: Record<string, unknown>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   addWatchTarget(target: string): void;
   setLibrary(name: string, library: unknown): void;
   amendLibrary(name: "md", amend: (library: { render(source: string, env?: unknown): string }) => void): void;

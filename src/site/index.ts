@@ -14,6 +14,9 @@ export default function sitePlugin(eleventyConfig: EleventyConfig, { site, now }
   // https://www.11ty.dev/docs/copy/#emulate-passthrough-copy-during-serve
   eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
   for (const target of ["_config.yml", "_includes/", "src/", "assets/"]) eleventyConfig.addWatchTarget(target);
+  // Eleventy rebuilds once a changed file's size has held for 150 ms; a saved post is written in one go, so
+  // 50 ms is enough and each save shows 0.1 s sooner. https://www.11ty.dev/docs/watch-serve/#advanced-chokidar-configuration
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   const zone = site.timezone;
   // Jekyll's `date` filter is strftime in the site timezone (liquidjs' own uses the machine's).
