@@ -61,7 +61,7 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
   if (typeof post.image === "string" && post.image) {
     return { src: post.image, alt: "", file: post.file, line: () => lineOfKey(readTextOrEmpty(source), "image") };
   }
-  const inBody = firstImageIn(body);
+  const inBody = firstImageOfPost(post.file, body);
   if (inBody) {
     const line = () => {
       const index = body.split(/\r?\n/).findIndex((text) => text.includes(inBody.src));
@@ -73,6 +73,17 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
     return { src: site.image, alt: "", file: "_config.yml", line: () => lineOfKey(readTextOrEmpty(config), "image") };
   }
   return undefined;
+}
+
+/** Each post's body and first image as last found: `npm start` asks again for every post on every save. */
+const firstImages = new Map<string, { body: string; image: ReturnType<typeof firstImageIn> }>();
+
+function firstImageOfPost(file: string, body: string): ReturnType<typeof firstImageIn> {
+  const known = firstImages.get(file);
+  if (known && known.body === body) return known.image;
+  const image = firstImageIn(body);
+  firstImages.set(file, { body, image });
+  return image;
 }
 
 /** The first image of a Markdown body: `![alt](src)`, a reference image, or an HTML <img>. Liquid sources are skipped. */
