@@ -142,6 +142,15 @@ describe("npm start, as the dev container runs it", () => {
     before = snapshot(project.dir);
     const recovered = await pollUntil("the fixed post is served", async () => (await page(server)).text.includes("Third version."));
     console.log(`dev server: fixed post served after ${recovered} ms`);
+    // The render cache is written once saves pause, not after every rebuild.
+    const cache = () => {
+      try {
+        return readFileSync(path.join(project.dir, ".cache/render/markdown.json"), "utf8");
+      } catch {
+        return "";
+      }
+    };
+    await pollUntil("the render cache holds the last version", () => cache().includes("Third version."));
     expect(snapshot(project.dir)).toEqual(before);
     expect(Object.keys(before)).toEqual([path.basename(POST)]);
   }, 300_000);

@@ -62,16 +62,21 @@ export default function renderCachePlugin(eleventyConfig: EleventyConfig, { root
     wrapped.add(library);
     caches.push(cacheRenders(library, file, () => projectSetup(root, SRC)));
   });
-  // Not awaited: the other after-build work (Pagefind indexing in its own process, the dev server's reload)
-  // starts first, and this turn of the event loop writes the cache meanwhile.
-  eleventyConfig.on("eleventy.after", () => {
-    setImmediate(() => {
-      try {
-        for (const cache of caches) cache.save();
-      } catch (error) {
-        // The site is built; only the next build's head start is lost.
-        console.warn(`The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`);
-      }
-    });
+  const save = () => {
+    try {
+      for (const cache of caches) cache.save();
+    } catch (error) {
+      // The site is built; only the next build's head start is lost.
+      console.warn(`The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`);
+    }
+  };
+  let idle: NodeJS.Timeout | undefined;
+  eleventyConfig.on("eleventy.after", ({ runMode }: { runMode?: string }) => {
+    // Not awaited: Pagefind's indexing (in its own process) starts first, and this turn writes the cache meanwhile.
+    if (runMode === undefined || runMode === "build") return void setImmediate(save);
+    // `npm start`: written once saves pause, and on exit, so the dev server answers at once after a rebuild.
+    clearTimeout(idle);
+    idle = setTimeout(save, 2000);
   });
+  process.once("exit", () => idle && save());
 }
