@@ -70,13 +70,19 @@ export default function renderCachePlugin(eleventyConfig: EleventyConfig, { root
       console.warn(`The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`);
     }
   };
-  let idle: NodeJS.Timeout | undefined;
+  // `npm start`: written once saves pause (or on exit), so the dev server answers at once after a rebuild.
+  let pending: NodeJS.Timeout | undefined;
+  const saveNow = () => {
+    clearTimeout(pending);
+    pending = undefined;
+    process.off("exit", saveNow);
+    save();
+  };
   eleventyConfig.on("eleventy.after", ({ runMode }: { runMode?: string }) => {
     // Not awaited: Pagefind's indexing (in its own process) starts first, and this turn writes the cache meanwhile.
     if (runMode === undefined || runMode === "build") return void setImmediate(save);
-    // `npm start`: written once saves pause, and on exit, so the dev server answers at once after a rebuild.
-    clearTimeout(idle);
-    idle = setTimeout(save, 2000);
+    if (pending) clearTimeout(pending);
+    else process.once("exit", saveNow);
+    pending = setTimeout(saveNow, 2000);
   });
-  process.once("exit", () => idle && save());
 }
