@@ -14,10 +14,11 @@ function isIterator(value: unknown): value is Iterator<unknown, unknown, unknown
   return typeof candidate?.next === "function" && typeof candidate.throw === "function" && typeof candidate.return === "function";
 }
 
-/** The value of a liquidjs render generator: as soon as it can be had, or a promise once a step awaits something. */
-export function settle(iterator: Iterator<unknown, unknown, unknown>): unknown {
-  let value: unknown;
-  let step: Step = "next";
+/**
+ * The value of a liquidjs render generator: as soon as it can be had, or a promise once a step awaits something.
+ * `step` and `value` are what to send it first (a resumed walk sends the awaited value, or throws its error in).
+ */
+function settle(iterator: Iterator<unknown, unknown, unknown>, step: Step = "next", value?: unknown): unknown {
   for (;;) {
     const state = iterator[step]!(value);
     if (state.done) return state.value;
@@ -33,29 +34,17 @@ export function settle(iterator: Iterator<unknown, unknown, unknown>): unknown {
   }
 }
 
-/** The rest of `settle`'s walk, once a step returned a promise: liquidjs's own async walk from there. */
+/** `settle` once a step returned a promise: the walk goes on, synchronously again, with what the promise gave. */
 async function resume(iterator: Iterator<unknown, unknown, unknown>, pending: PromiseLike<unknown>): Promise<unknown> {
-  let value: unknown;
   let step: Step = "next";
+  let value: unknown;
   try {
     value = await pending;
   } catch (error) {
     step = "throw";
     value = error;
   }
-  for (;;) {
-    const state = iterator[step]!(value);
-    if (state.done) return state.value;
-    value = state.value;
-    step = "next";
-    try {
-      if (isIterator(value)) value = settle(value);
-      if (isPromise(value)) value = await value;
-    } catch (error) {
-      step = "throw";
-      value = error;
-    }
-  }
+  return settle(iterator, step, value);
 }
 
 /** liquidjs's `render` with `settle`: same arguments, same result, still a promise. */
