@@ -13,10 +13,14 @@ export function plainText(html: unknown): string {
 const HIDDEN = /<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<!--[\s\S]*?-->/gi;
 
 function withoutTags(html: unknown): string {
-  let text = String(html ?? "");
+  return withoutHidden(html).replace(/<[^>]*>/g, "");
+}
+
+/** The HTML without scripts, styles and comments, whose text no reader sees. */
+function withoutHidden(html: unknown): string {
+  const text = String(html ?? "");
   // The three-way search is slow on long pages; most post bodies have none of them.
-  if (/<(?:script|style)|<!--/i.test(text)) text = text.replace(HIDDEN, "");
-  return text.replace(/<[^>]*>/g, "");
+  return /<(?:script|style)|<!--/i.test(text) ? text.replace(HIDDEN, "") : text;
 }
 
 const WORDS_PER_MINUTE = 200;
@@ -32,8 +36,7 @@ export function readingMinutes(html: unknown): number {
  * the text. Every post page asks for it on every build.
  */
 export function wordCount(html: unknown): number {
-  let text = String(html ?? "");
-  if (/<(?:script|style)|<!--/i.test(text)) text = text.replace(HIDDEN, "");
+  const text = withoutHidden(html);
   let words = 0;
   let inWord = false;
   for (let at = 0; at < text.length; at++) {
