@@ -117,13 +117,12 @@ describe("npm start, as the dev container runs it", () => {
     expect(css.body.toString()).toBe(readFileSync(path.join(project.dir, "assets/css/main.css"), "utf8"));
 
     project.write(POST, post(FRONT, "Second version.\n"));
-    let before = snapshot(project.dir);
     const shown = await pollUntil("the change is served", async () => (await page(server)).text.includes("Second version."));
     console.log(`dev server: change served after ${shown} ms`);
 
     const logged = server.output().length;
     project.write(POST, post('title: "Hello\ndate: "2024-01-02 10:00:00 -0500"', "Broken version.\n"));
-    before = snapshot(project.dir);
+    let before = snapshot(project.dir);
     await pollUntil("the error is shown and watching resumes", () => {
       const since = server.output().slice(logged);
       // The failed rebuild's closing line (`npm start` is quiet: no "Watching…" after an error).

@@ -108,7 +108,7 @@ const show = (result: ReturnType<typeof parseRubyTime>) => (result.ok ? result.d
 describe("dates read as Ruby reads them", () => {
   it.each(ZONES)("a quoted date is Time.parse in %s", (zone) => {
     const expected = ruby(RUBY_TIME_PARSE, zone);
-    expect(DATE_TEXTS.map((text, i) => `${text} => ${show(parseRubyTime(text, zone))}`)).toEqual(DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`));
+    expect(DATE_TEXTS.map((text) => `${text} => ${show(parseRubyTime(text, zone))}`)).toEqual(DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`));
   });
 
   it.each(ZONES)("an unquoted date is a YAML value (Psych) then Time.parse in %s", (zone) => {

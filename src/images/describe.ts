@@ -21,7 +21,7 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
   const file = descriptionFile(imageFile);
   if (!existsSync(file)) return {};
   const shown = path.relative(root, file);
-  let text = "";
+  let text: string;
   let data: unknown;
   try {
     text = readFileSync(file, "utf8");
