@@ -17,17 +17,22 @@ export async function renderDiagram(svg: Buffer): Promise<Buffer> {
   const { width } = await sharp(svg).metadata();
   if (!width) throw new Error("the SVG has no width: give the <svg> element width and height attributes");
   // librsvg draws SVG user units at 72 dpi; raising the density draws the vectors at the target size.
-  return sharp(svg, { density: (72 * DIAGRAM_WIDTH) / width })
-    .resize({ width: DIAGRAM_WIDTH })
-    // Flat colours and text: a 256-colour palette is lossless to the eye and a fraction of the bytes.
-    .png({ palette: true, compressionLevel: 9, effort: 10 })
-    .toBuffer();
+  return (
+    sharp(svg, { density: (72 * DIAGRAM_WIDTH) / width })
+      .resize({ width: DIAGRAM_WIDTH })
+      // Flat colours and text: a 256-colour palette is lossless to the eye and a fraction of the bytes.
+      .png({ palette: true, compressionLevel: 9, effort: 10 })
+      .toBuffer()
+  );
 }
 
 /** Every `assets/diagrams/NAME.svg` with the PNG it renders to. */
 export async function diagramSources(): Promise<{ svg: string; png: string }[]> {
   const names = (await readdir(DIAGRAMS_DIR)).filter((name) => name.endsWith(".svg")).sort();
-  return names.map((name) => ({ svg: path.join(DIAGRAMS_DIR, name), png: path.join(IMAGES_DIR, name.replace(/\.svg$/, ".png")) }));
+  return names.map((name) => ({
+    svg: path.join(DIAGRAMS_DIR, name),
+    png: path.join(IMAGES_DIR, name.replace(/\.svg$/, ".png")),
+  }));
 }
 
 async function main(): Promise<void> {
@@ -35,7 +40,9 @@ async function main(): Promise<void> {
     const rendered = await renderDiagram(await readFile(svg));
     await writeFile(png, rendered);
     const { width, height } = await sharp(rendered).metadata();
-    console.log(`${path.relative(ROOT, svg)} -> ${path.relative(ROOT, png)} (${width}x${height}, ${rendered.length} bytes)`);
+    console.log(
+      `${path.relative(ROOT, svg)} -> ${path.relative(ROOT, png)} (${width}x${height}, ${rendered.length} bytes)`,
+    );
   }
 }
 

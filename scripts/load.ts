@@ -50,7 +50,11 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), "blog-load-"));
   const site = path.join(work, "site");
   try {
-    execFileSync(process.execPath, ["src/build/launch.mjs"], { cwd: REPO, env: { ...process.env, BLOG_OUTPUT: site }, stdio: "inherit" });
+    execFileSync(process.execPath, ["src/build/launch.mjs"], {
+      cwd: REPO,
+      env: { ...process.env, BLOG_OUTPUT: site },
+      stdio: "inherit",
+    });
     await precompress(site);
     const html = readFileSync(path.join(site, ARTICLE), "utf8");
     // The AVIF a current browser picks for the article's first diagram at 1x.
@@ -78,7 +82,9 @@ async function main(): Promise<void> {
         );
       }
       const nginxVersion = spawnSync("nginx", ["-v"], { encoding: "utf8" }).stderr.trim();
-      console.log(`\nwrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} s per URL, loopback; ${cpus().length} cores shared by nginx and wrk; 1-minute load average ${busy} before the run\n`);
+      console.log(
+        `\nwrk ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} s per URL, loopback; ${cpus().length} cores shared by nginx and wrk; 1-minute load average ${busy} before the run\n`,
+      );
       console.log("| URL | bytes sent | requests/s | p50 | p99 | transfer/s | requests | socket errors | non-2xx |");
       console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
       for (const row of rows) console.log(row);

@@ -98,15 +98,24 @@ const blogPosts = Object.fromEntries(
 const body = articleBody(path.join(REPO, "posts/2020-02-21-docker-versus-virtual-machines.md"));
 const generated = Object.fromEntries(makePosts(1000, body).map((post) => [`posts/${post.file}`, postText(post)]));
 
-const sites = [await figuresFor("the blog", { "_config.yml": config, ...blogPosts }), await figuresFor("1,000 generated posts", { "_config.yml": config, ...generated })];
+const sites = [
+  await figuresFor("the blog", { "_config.yml": config, ...blogPosts }),
+  await figuresFor("1,000 generated posts", { "_config.yml": config, ...generated }),
+];
 
 const load = os.loadavg()[0].toFixed(1);
-console.log(`Run of ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, 1-minute load average ${load} at the end.\n`);
-console.log("| site | pages indexed | index time (median of 3) | bundle on disk | of which index data | /search/ + first query, on the wire |");
+console.log(
+  `Run of ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, 1-minute load average ${load} at the end.\n`,
+);
+console.log(
+  "| site | pages indexed | index time (median of 3) | bundle on disk | of which index data | /search/ + first query, on the wire |",
+);
 console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
 for (const site of sites) {
   const total = site.transfer.reduce((sum, entry) => sum + entry.bytes, 0);
-  console.log(`| ${site.name} | ${site.pages} | ${site.indexSeconds.toFixed(2)} s | ${kib(site.bundleBytes)} KiB | ${kib(site.dataBytes)} KiB | ${kib(total)} KiB (${site.transfer.length} requests) |`);
+  console.log(
+    `| ${site.name} | ${site.pages} | ${site.indexSeconds.toFixed(2)} s | ${kib(site.bundleBytes)} KiB | ${kib(site.dataBytes)} KiB | ${kib(total)} KiB (${site.transfer.length} requests) |`,
+  );
 }
 for (const site of sites) {
   console.log(`\nRequests for /search/ and the query "${QUERY}" on ${site.name}:\n`);

@@ -44,7 +44,12 @@ export default function config(eleventyConfig: EleventyConfig) {
 
   return {
     // Only posts are content; layouts and pages live beside them, not inside the authors' folder.
-    dir: { input: "posts", includes: "../_includes", layouts: "../_includes/layouts", output: process.env.BLOG_OUTPUT ?? "_site" },
+    dir: {
+      input: "posts",
+      includes: "../_includes",
+      layouts: "../_includes/layouts",
+      output: process.env.BLOG_OUTPUT ?? "_site",
+    },
     templateFormats: ["md", "markdown", "liquid"],
     markdownTemplateEngine: "liquid",
   };

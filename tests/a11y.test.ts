@@ -37,12 +37,23 @@ docker run --rm -it -v "$PWD:/work" debian:12 bash -c 'echo hello from a contain
 const FILES: Record<string, string> = {
   "_config.yml": CONFIG,
   [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"),
-  "posts/2020-03-01-compose-files.md": post('title: "Compose Files, Explained"\ncategories: docker\ntags: [compose, howto]', RICH_BODY),
-  "posts/2020-04-12-kernel-namespaces.md": post('title: "Kernel Namespaces"\ncategories: [linux, docker]\ntags: howto', RICH_BODY),
+  "posts/2020-03-01-compose-files.md": post(
+    'title: "Compose Files, Explained"\ncategories: docker\ntags: [compose, howto]',
+    RICH_BODY,
+  ),
+  "posts/2020-04-12-kernel-namespaces.md": post(
+    'title: "Kernel Namespaces"\ncategories: [linux, docker]\ntags: howto',
+    RICH_BODY,
+  ),
 };
 
 // The three pages the issue names, and a post with code, a table and a quote (syntax colours, contrast).
-const PAGES = { home: "/", article: ARTICLE_URL, category: "/category/docker/", code: "/docker/2020/03/01/compose-files.html" } as const;
+const PAGES = {
+  home: "/",
+  article: ARTICLE_URL,
+  category: "/category/docker/",
+  code: "/docker/2020/03/01/compose-files.html",
+} as const;
 const SCHEMES = ["light", "dark"] as const;
 const WIDTHS = [375, 1280] as const;
 
@@ -79,7 +90,9 @@ describe("theme accessibility and reading", () => {
         const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
         expect(scheme === "dark" ? r + g + b < 3 * 128 : r + g + b > 3 * 128).toBe(true);
         const results = await new AxeBuilder({ page }).analyze();
-        const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+        const violations = results.violations.map(
+          (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+        );
         expect(violations).toEqual([]);
         expect(results.passes.length).toBeGreaterThan(10);
         await context.close();
@@ -91,8 +104,12 @@ describe("theme accessibility and reading", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(served.url + ARTICLE_URL);
-    await expect(page.locator("article.h-entry h1.p-name").textContent()).resolves.toBe("Docker Versus Virtual Machines");
-    expect(await page.locator("article.h-entry time.dt-published").getAttribute("datetime")).toBe("2020-02-21T07:10:00-05:00");
+    await expect(page.locator("article.h-entry h1.p-name").textContent()).resolves.toBe(
+      "Docker Versus Virtual Machines",
+    );
+    expect(await page.locator("article.h-entry time.dt-published").getAttribute("datetime")).toBe(
+      "2020-02-21T07:10:00-05:00",
+    );
     expect(await page.locator("article.h-entry a.p-category").allTextContents()).toEqual(["docker"]);
     const body = (await page.locator("article.h-entry .e-content").textContent()) ?? "";
     expect(body).toContain("Docker is not a virtual machine");
@@ -100,7 +117,10 @@ describe("theme accessibility and reading", () => {
     // Styles apply without scripts, and no script is needed to show the text.
     expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
     await page.goto(served.url + "/");
-    expect(await page.locator(".post-list a.p-name").allTextContents()).toEqual(["Kernel Namespaces", "Compose Files, Explained"]);
+    expect(await page.locator(".post-list a.p-name").allTextContents()).toEqual([
+      "Kernel Namespaces",
+      "Compose Files, Explained",
+    ]);
     await context.close();
   });
 
@@ -123,9 +143,14 @@ describe("theme accessibility and reading", () => {
         await page.emulateMedia({ colorScheme: scheme });
         for (const [name, url] of Object.entries(PAGES)) {
           await page.goto(served.url + url);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
-          await page.screenshot({ path: path.join(shots, `${name}-${width}-${scheme}.png`), fullPage: width === 375 && name !== "article" });
+          await page.screenshot({
+            path: path.join(shots, `${name}-${width}-${scheme}.png`),
+            fullPage: width === 375 && name !== "article",
+          });
         }
         await page.close();
       }
@@ -140,7 +165,10 @@ describe("theme accessibility and reading", () => {
     expect(await page.locator(".site-header").isVisible()).toBe(false);
     expect(await page.locator(".site-footer").isVisible()).toBe(false);
     expect(await page.locator("article.h-entry .e-content").isVisible()).toBe(true);
-    const colors = await page.evaluate(() => ({ text: getComputedStyle(document.body).color, background: getComputedStyle(document.body).backgroundColor }));
+    const colors = await page.evaluate(() => ({
+      text: getComputedStyle(document.body).color,
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
     expect(colors).toEqual({ text: "rgb(0, 0, 0)", background: "rgb(255, 255, 255)" });
     await page.close();
   });

@@ -11,7 +11,10 @@ const CONFIG = readFileSync(path.join(REPO, "_config.yml"), "utf8");
 describe("the seed article", () => {
   let site = "";
   beforeAll(async () => {
-    const project = makeProject({ "_config.yml": CONFIG, [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8") });
+    const project = makeProject({
+      "_config.yml": CONFIG,
+      [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"),
+    });
     const result = await build(project.dir);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -33,7 +36,15 @@ describe("the seed article", () => {
   it("keeps Jekyll's heading ids", () => {
     const body = page().split('class="post-content e-content">')[1].split("</article>")[0];
     const ids = [...body.matchAll(/<h[1-6][^>]* id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids).toEqual(["about-virtual-machines", "how-is-docker-different", "basic-docker-components", "workflow", "persistence", "development-versus-production", "summary"]);
+    expect(ids).toEqual([
+      "about-virtual-machines",
+      "how-is-docker-different",
+      "basic-docker-components",
+      "workflow",
+      "persistence",
+      "development-versus-production",
+      "summary",
+    ]);
   });
 
   it("has jekyll-feed's entry id in /feed.xml", () => {
@@ -44,7 +55,11 @@ describe("the seed article", () => {
 
   it("is byte for byte the seed in posts/", () => {
     const text = readFileSync(path.join(REPO, "posts", ARTICLE), "utf8");
-    expect(text.startsWith('---\ntitle: "Docker Versus Virtual Machines"\ndate: "2020-02-21 08:10:00 -0400"\ncategories: docker\n---\n')).toBe(true);
+    expect(
+      text.startsWith(
+        '---\ntitle: "Docker Versus Virtual Machines"\ndate: "2020-02-21 08:10:00 -0400"\ncategories: docker\n---\n',
+      ),
+    ).toBe(true);
     expect(text).toContain("![](/assets/images/docker-vm-diagram.png)");
   });
 });

@@ -12,7 +12,10 @@ const NOW = { BLOG_NOW: "2026-01-01T12:00:00Z" };
 const GOOD: Record<string, string> = {
   "_config.yml": CONFIG,
   "posts/2021-01-01-first.md": post('title: "First"\ncategories: notes'),
-  "posts/2021-02-01-second.md": post('title: "Second"\ntags: [howto]', "See [the first]({% post_url 2021-01-01-first %}).\n"),
+  "posts/2021-02-01-second.md": post(
+    'title: "Second"\ntags: [howto]',
+    "See [the first]({% post_url 2021-01-01-first %}).\n",
+  ),
 };
 
 /** Every file under a folder with a hash of its bytes: two equal snapshots mean an untouched folder. */
@@ -71,18 +74,28 @@ describe("bad input", () => {
   }
 
   it("broken YAML front matter: names the file and the line of the open quote", async () => {
-    const message = expectCleanFailure(await buildBroken({ "posts/2021-01-01-first.md": '---\ntitle: "First\ncategories: notes\n---\n\nText.\n' }));
+    const message = expectCleanFailure(
+      await buildBroken({ "posts/2021-01-01-first.md": '---\ntitle: "First\ncategories: notes\n---\n\nText.\n' }),
+    );
     expect(message).toContain("posts/2021-01-01-first.md:2: front matter is not valid YAML");
   });
 
   it("broken YAML front matter: names the line of a bad indentation", async () => {
-    const message = expectCleanFailure(await buildBroken({ "posts/2021-01-01-first.md": "---\ntitle: First\ncategories: notes\n  tags: x\n---\n\nText.\n" }));
+    const message = expectCleanFailure(
+      await buildBroken({
+        "posts/2021-01-01-first.md": "---\ntitle: First\ncategories: notes\n  tags: x\n---\n\nText.\n",
+      }),
+    );
     expect(message).toContain("posts/2021-01-01-first.md:4: front matter is not valid YAML");
     expect(message).toMatch(/Fix: .*indentation/);
   });
 
   it("a date no Jekyll form matches: names the file, the line and the form to use", async () => {
-    const message = expectCleanFailure(await buildBroken({ "posts/2021-01-01-first.md": post('title: "First"\ncategories: notes\ndate: "the 32nd of Smarch"') }));
+    const message = expectCleanFailure(
+      await buildBroken({
+        "posts/2021-01-01-first.md": post('title: "First"\ncategories: notes\ndate: "the 32nd of Smarch"'),
+      }),
+    );
     expect(message).toContain('posts/2021-01-01-first.md:4: the date "the 32nd of Smarch" is not a date Jekyll reads');
     expect(message).toMatch(/Fix: .*YYYY-MM-DD HH:MM:SS/);
   });
@@ -98,27 +111,38 @@ describe("bad input", () => {
   });
 
   it("an unknown layout: names the file, the line and the layouts there are", async () => {
-    const message = expectCleanFailure(await buildBroken({ "posts/2021-01-01-first.md": post('title: "First"\nlayout: nope') }));
+    const message = expectCleanFailure(
+      await buildBroken({ "posts/2021-01-01-first.md": post('title: "First"\nlayout: nope') }),
+    );
     expect(message).toContain('posts/2021-01-01-first.md:3: there is no layout "nope"');
     expect(message).toMatch(/Fix: use one of .*\bpost\b.*_includes\/layouts\/nope\.liquid/);
   });
 
   it("post_url to a post that does not exist: names the file, the line and a post that does", async () => {
     const message = expectCleanFailure(
-      await buildBroken({ "posts/2021-02-01-second.md": post('title: "Second"', "Intro.\n\nSee [gone]({% post_url 2020-01-01-gone %}).\n") }),
+      await buildBroken({
+        "posts/2021-02-01-second.md": post(
+          'title: "Second"',
+          "Intro.\n\nSee [gone]({% post_url 2020-01-01-gone %}).\n",
+        ),
+      }),
     );
     expect(message).toContain("posts/2021-02-01-second.md:7: {% post_url 2020-01-01-gone %} names no post");
     expect(message).toMatch(/Fix: .*post_url 2021-0[12]-01-(first|second)/);
   });
 
   it("an unknown timezone in _config.yml: names the key's line and a valid form", async () => {
-    const message = expectCleanFailure(await buildBroken({ "_config.yml": CONFIG.replace("America/New_York", "Mars/Olympus_Mons") }));
+    const message = expectCleanFailure(
+      await buildBroken({ "_config.yml": CONFIG.replace("America/New_York", "Mars/Olympus_Mons") }),
+    );
     expect(message).toContain('_config.yml:3: unknown timezone "Mars/Olympus_Mons"');
     expect(message).toMatch(/Fix: .*America\/New_York/);
   });
 
   it("an unknown permalink style in _config.yml: names the key's line and the styles", async () => {
-    const message = expectCleanFailure(await buildBroken({ "_config.yml": CONFIG.replace("permalink: date", "permalink: fancy") }));
+    const message = expectCleanFailure(
+      await buildBroken({ "_config.yml": CONFIG.replace("permalink: date", "permalink: fancy") }),
+    );
     expect(message).toContain('_config.yml:4: unknown permalink style "fancy"');
     expect(message).toMatch(/Fix: .*\bpretty\b/);
   });

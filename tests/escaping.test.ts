@@ -31,7 +31,12 @@ The body of the post.
 `;
 
 // htmlEntities: numeric references (&#39;) are XML too; the strict well-formedness check is Chromium's.
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", htmlEntities: true, isArray: (name) => ["entry", "category", "url", "link"].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@_",
+  htmlEntities: true,
+  isArray: (name) => ["entry", "category", "url", "link"].includes(name),
+});
 
 interface Head {
   title: string;
@@ -54,7 +59,8 @@ describe("escaping of authors' text", () => {
     expect(result.stderr).toBe("");
     site = project.site;
     // The post's URL as the home page links it (its folder is named after the category).
-    postUrl = /<a class="p-name u-url" href="([^"]+)"/.exec(readFileSync(path.join(site, "index.html"), "utf8"))?.[1] ?? "";
+    postUrl =
+      /<a class="p-name u-url" href="([^"]+)"/.exec(readFileSync(path.join(site, "index.html"), "utf8"))?.[1] ?? "";
     expect(postUrl).toMatch(/\/2021\/01\/01\/nasty\.html$/);
     served = await serveDir(site);
     browser = await launchBrowser();
@@ -85,7 +91,9 @@ describe("escaping of authors' text", () => {
       ogTitle: document.querySelector('meta[property="og:title"]')?.getAttribute("content") ?? null,
       description: document.querySelector('meta[name="description"]')?.getAttribute("content") ?? null,
       feedTitle: document.querySelector('link[type="application/atom+xml"]')?.getAttribute("title") ?? null,
-      jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? "null")),
+      jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) =>
+        JSON.parse(s.textContent ?? "null"),
+      ),
     }));
 
   /** Chromium's XML parser: strict about raw `&` in attributes and undefined entities, which fast-xml-parser lets by. */
@@ -141,7 +149,10 @@ describe("escaping of authors' text", () => {
     await post.close();
     expect(categoryHref).toMatch(/^\/category\/[a-z0-9-]+\/$/);
     expect(tagHref).toMatch(/^\/tag\/[a-z0-9-]+\/$/);
-    for (const [href, name] of [[categoryHref, CATEGORY], [tagHref, TAG]] as const) {
+    for (const [href, name] of [
+      [categoryHref, CATEGORY],
+      [tagHref, TAG],
+    ] as const) {
       const page = await open(String(href));
       expect((await texts(page, "main h1")).map((t) => t.trim())).toEqual([expect.stringContaining(name)]);
       expect((await head(page)).title).toBe(`${name} | ${SITE_TITLE}`);
@@ -166,10 +177,13 @@ describe("escaping of authors' text", () => {
     // type="html": the parsed text is HTML, which a reader renders; as text it must keep `&` and the words,
     // and carry no live markup (jekyll-feed strips tags from titles).
     const page = await browser.newPage();
-    const rendered = await page.evaluate((html: string) => {
-      const doc = new DOMParser().parseFromString(html, "text/html");
-      return { text: doc.body.textContent ?? "", elements: doc.body.querySelectorAll("*").length };
-    }, String(entry.title["#text"] ?? entry.title));
+    const rendered = await page.evaluate(
+      (html: string) => {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        return { text: doc.body.textContent ?? "", elements: doc.body.querySelectorAll("*").length };
+      },
+      String(entry.title["#text"] ?? entry.title),
+    );
     await page.close();
     expect(rendered.elements).toBe(0);
     expect(rendered.text).toContain("& Co");

@@ -39,10 +39,16 @@ describe("the article's diagrams in Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    project = makeProject({ "_config.yml": readFileSync(path.join(REPO, "_config.yml"), "utf8"), [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8") });
+    project = makeProject({
+      "_config.yml": readFileSync(path.join(REPO, "_config.yml"), "utf8"),
+      [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"),
+    });
     const result = await build(project.dir);
     expect(result.code).toBe(0);
-    [server, browser] = await Promise.all([serveDir(project.site, { headers: { "content-security-policy": CSP } }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      serveDir(project.site, { headers: { "content-security-policy": CSP } }),
+      launchBrowser(),
+    ]);
   }, 300_000);
 
   afterAll(async () => {
@@ -54,15 +60,25 @@ describe("the article's diagrams in Chromium", () => {
     const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on("response", (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`));
+    page.on(
+      "response",
+      (response) => response.status() >= 400 && errors.push(`${response.status()} ${response.url()}`),
+    );
     await page.goto(server.url + PAGE);
     const shown: Shown[] = [];
     for (const [index, img] of (await page.locator(".post-content picture img").all()).entries()) {
       await img.scrollIntoViewIfNeeded();
-      await img.evaluate((element: HTMLImageElement) => (element.complete && element.naturalWidth ? undefined : new Promise((resolve) => element.addEventListener("load", resolve, { once: true }))));
+      await img.evaluate((element: HTMLImageElement) =>
+        element.complete && element.naturalWidth
+          ? undefined
+          : new Promise((resolve) => element.addEventListener("load", resolve, { once: true })),
+      );
       if (SCREENSHOTS) {
         mkdirSync(SCREENSHOTS, { recursive: true });
-        await page.locator(".image-figure").nth(index).screenshot({ path: path.join(SCREENSHOTS, `diagram-${index + 1}-${width}px-${deviceScaleFactor}x.png`) });
+        await page
+          .locator(".image-figure")
+          .nth(index)
+          .screenshot({ path: path.join(SCREENSHOTS, `diagram-${index + 1}-${width}px-${deviceScaleFactor}x.png`) });
       }
       shown.push(
         await img.evaluate((element: HTMLImageElement) => ({
@@ -85,21 +101,28 @@ describe("the article's diagrams in Chromium", () => {
     [375, 3, 1344],
     [1280, 1, 672],
     [1280, 2, 1344],
-  ])("at %i px and %ix, loads the %i px AVIF, spanning the column with labels of 10 px or more", async (width, scale, file) => {
-    const shown = await look(width, scale);
-    expect(shown).toHaveLength(2);
-    for (const image of shown) {
-      expect(image.currentSrc).toMatch(new RegExp(`-${file}\\.avif$`));
-      expect(image.naturalWidth).toBeGreaterThan(0);
-      expect(Math.abs(image.width - image.column)).toBeLessThanOrEqual(1);
-      expect(image.width * smallestTextShare()).toBeGreaterThanOrEqual(10);
-    }
-  }, 120_000);
+  ])(
+    "at %i px and %ix, loads the %i px AVIF, spanning the column with labels of 10 px or more",
+    async (width, scale, file) => {
+      const shown = await look(width, scale);
+      expect(shown).toHaveLength(2);
+      for (const image of shown) {
+        expect(image.currentSrc).toMatch(new RegExp(`-${file}\\.avif$`));
+        expect(image.naturalWidth).toBeGreaterThan(0);
+        expect(Math.abs(image.width - image.column)).toBeLessThanOrEqual(1);
+        expect(image.width * smallestTextShare()).toBeGreaterThanOrEqual(10);
+      }
+    },
+    120_000,
+  );
 
   it("opens the full-size original when a diagram is clicked", async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(server.url + PAGE);
-    const [response] = await Promise.all([page.waitForEvent("response", (r) => r.url().endsWith("/assets/images/docker-vm-diagram.png")), page.locator(".post-content picture img").first().click()]);
+    const [response] = await Promise.all([
+      page.waitForEvent("response", (r) => r.url().endsWith("/assets/images/docker-vm-diagram.png")),
+      page.locator(".post-content picture img").first().click(),
+    ]);
     expect(response.status()).toBe(200);
     expect(page.url()).toBe(`${server.url}/assets/images/docker-vm-diagram.png`);
     await page.close();

@@ -17,25 +17,46 @@ const context = { root, pageUrl: "/docker/2020/02/21/post.html", baseurl: "" };
 
 describe("resolveImageSource", () => {
   it("reads a site path from the project folder, decoding %20", () => {
-    expect(resolveImageSource("/assets/images/a%20b.png", context)).toEqual({ kind: "local", file: path.join(root, "assets/images/a b.png"), urlPath: "/assets/images/a b.png" });
+    expect(resolveImageSource("/assets/images/a%20b.png", context)).toEqual({
+      kind: "local",
+      file: path.join(root, "assets/images/a b.png"),
+      urlPath: "/assets/images/a b.png",
+    });
   });
 
   it("resolves a relative source from the page's folder, as a browser does", () => {
-    expect(resolveImageSource("../img/x.png?v=2#top", context)).toMatchObject({ kind: "local", file: path.join(root, "docker/2020/02/img/x.png") });
+    expect(resolveImageSource("../img/x.png?v=2#top", context)).toMatchObject({
+      kind: "local",
+      file: path.join(root, "docker/2020/02/img/x.png"),
+    });
   });
 
   it("strips baseurl from site paths", () => {
-    expect(resolveImageSource("/blog/assets/x.png", { ...context, baseurl: "/blog" })).toMatchObject({ kind: "local", file: path.join(root, "assets/x.png") });
+    expect(resolveImageSource("/blog/assets/x.png", { ...context, baseurl: "/blog" })).toMatchObject({
+      kind: "local",
+      file: path.join(root, "assets/x.png"),
+    });
   });
 
   it("leaves remote and data images alone", () => {
-    for (const src of ["https://example.com/x.png", "http://example.com/x.png", "//cdn.example.com/x.png", "data:image/png;base64,AAAA"]) {
+    for (const src of [
+      "https://example.com/x.png",
+      "http://example.com/x.png",
+      "//cdn.example.com/x.png",
+      "data:image/png;base64,AAAA",
+    ]) {
       expect(resolveImageSource(src, context)).toEqual({ kind: "remote" });
     }
   });
 
   it("refuses what climbs above the root, other schemes, and encoded separators", () => {
-    for (const src of ["/../../etc/passwd", "../../../../../etc/passwd", "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "file:///etc/passwd", "/assets/..%2f..%2fetc/passwd"]) {
+    for (const src of [
+      "/../../etc/passwd",
+      "../../../../../etc/passwd",
+      "/assets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+      "file:///etc/passwd",
+      "/assets/..%2f..%2fetc/passwd",
+    ]) {
       expect(resolveImageSource(src, context).kind, src).toBe("outside");
     }
   });
@@ -60,7 +81,9 @@ describe("createLookups", () => {
     expect(inA).toMatchObject({ kind: "local", file: path.join(root, "a/img/x.png") });
     expect(inB).toMatchObject({ kind: "local", file: path.join(root, "b/img/x.png") });
     expect(lookups.image("img/x.png", { ...context, pageUrl: "/a/three.html" }, site)).toBe(inA);
-    expect(() => lookups.image("img/missing.png", { ...context, pageUrl: "/a/one.html" }, site)).toThrow(/posts\/p\.md:7: the image "img\/missing\.png" does not exist/);
+    expect(() => lookups.image("img/missing.png", { ...context, pageUrl: "/a/one.html" }, site)).toThrow(
+      /posts\/p\.md:7: the image "img\/missing\.png" does not exist/,
+    );
   });
 });
 
@@ -68,7 +91,10 @@ describe("firstImageIn", () => {
   it("finds Markdown, reference-style and HTML images in order, skipping Liquid sources", () => {
     expect(firstImageIn("Text.\n\n![A diagram](/a.png)\n\n![b](/b.png)")).toEqual({ src: "/a.png", alt: "A diagram" });
     expect(firstImageIn("See ![the chart][c].\n\n[c]: /chart.png")).toEqual({ src: "/chart.png", alt: "the chart" });
-    expect(firstImageIn('<p><img alt="Logo" src="/logo.png"></p>\n\n![x](/x.png)')).toEqual({ src: "/logo.png", alt: "Logo" });
+    expect(firstImageIn('<p><img alt="Logo" src="/logo.png"></p>\n\n![x](/x.png)')).toEqual({
+      src: "/logo.png",
+      alt: "Logo",
+    });
     expect(firstImageIn("![x]({{ site.baseurl }}/x.png)\n\n![y](/y.png)")).toEqual({ src: "/y.png", alt: "y" });
     expect(firstImageIn("No images, only `![code](/not.png)`.")).toBeUndefined();
   });
@@ -89,8 +115,14 @@ describe("firstImageIn", () => {
   // Paragraphs without `![` or `<img` are not parsed inline: an image inside a paragraph's inline HTML or
   // after other inline markup is still found, in document order.
   it("finds images inside paragraphs of other inline markup", () => {
-    expect(firstImageIn('Some *text* with <img src="/inline.png" alt="i"> in it.\n\n![x](/x.png)')).toEqual({ src: "/inline.png", alt: "i" });
-    expect(firstImageIn("A [link](/l) and `code`.\n\n> Quoted ![q](/q.png) text.\n\n![x](/x.png)")).toEqual({ src: "/q.png", alt: "q" });
+    expect(firstImageIn('Some *text* with <img src="/inline.png" alt="i"> in it.\n\n![x](/x.png)')).toEqual({
+      src: "/inline.png",
+      alt: "i",
+    });
+    expect(firstImageIn("A [link](/l) and `code`.\n\n> Quoted ![q](/q.png) text.\n\n![x](/x.png)")).toEqual({
+      src: "/q.png",
+      alt: "q",
+    });
     expect(firstImageIn("- item\n- ![listed](/li.png)\n\n![x](/x.png)")).toEqual({ src: "/li.png", alt: "listed" });
   });
 });
@@ -107,20 +139,28 @@ describe("readDescription", () => {
 
 describe("the diagrams", () => {
   it("are drawn in DejaVu Sans, and that font is installed", async () => {
-    for (const { svg } of await diagramSources()) expect(readFileSync(svg, "utf8")).toContain('font-family="DejaVu Sans');
+    for (const { svg } of await diagramSources())
+      expect(readFileSync(svg, "utf8")).toContain('font-family="DejaVu Sans');
     expect(execFileSync("fc-match", ["DejaVu Sans:bold"], { encoding: "utf8" })).toMatch(/^DejaVuSans-Bold\.ttf/);
   });
 
   it("are committed as the PNGs their SVG sources render to (run `npm run diagrams` after editing one)", async () => {
     const sources = await diagramSources();
-    expect(sources.map(({ png }) => path.basename(png))).toEqual(["docker-container-diagram.png", "docker-vm-diagram.png"]);
+    expect(sources.map(({ png }) => path.basename(png))).toEqual([
+      "docker-container-diagram.png",
+      "docker-vm-diagram.png",
+    ]);
     for (const { svg, png } of sources) {
-      const rendered = await sharp(await renderDiagram(readFileSync(svg))).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const rendered = await sharp(await renderDiagram(readFileSync(svg)))
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       const committed = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
       expect(committed.info.width).toBe(DIAGRAM_WIDTH);
       expect([committed.info.width, committed.info.height]).toEqual([rendered.info.width, rendered.info.height]);
       let differing = 0;
-      for (let i = 0; i < rendered.data.length; i++) if (Math.abs(rendered.data[i] - committed.data[i]) > 16) differing += 1;
+      for (let i = 0; i < rendered.data.length; i++)
+        if (Math.abs(rendered.data[i] - committed.data[i]) > 16) differing += 1;
       // Here the two are identical; another FreeType may move a few edge pixels, while changing one glyph of
       // a label moves over a thousand channel values.
       expect(differing, path.basename(png)).toBeLessThan(100);

@@ -14,19 +14,24 @@ const PAGE = "docker/2020/02/21/docker-versus-virtual-machines.html";
 const CONFIG = readFileSync(path.join(REPO, "_config.yml"), "utf8");
 const DIAGRAMS = ["docker-vm-diagram.png", "docker-container-diagram.png"];
 
-const elements = (html: string, name: string): Element[] => DomUtils.getElementsByTagName(name, parseDocument(html).children);
+const elements = (html: string, name: string): Element[] =>
+  DomUtils.getElementsByTagName(name, parseDocument(html).children);
 const urlsOf = (srcset: string) => srcset.split(",").map((entry) => entry.trim().split(/\s+/));
 /** Every URL a <picture> makes the browser able to load: each source's srcset, the img's src and srcset. */
 function pictureUrls(picture: Element): string[] {
   const urls: string[] = [];
-  for (const element of [...DomUtils.getElementsByTagName("source", picture), ...DomUtils.getElementsByTagName("img", picture)]) {
+  for (const element of [
+    ...DomUtils.getElementsByTagName("source", picture),
+    ...DomUtils.getElementsByTagName("img", picture),
+  ]) {
     if (element.attribs.src) urls.push(element.attribs.src);
     if (element.attribs.srcset) urls.push(...urlsOf(element.attribs.srcset).map(([url]) => url));
   }
   return [...new Set(urls)];
 }
 const encodedIn = (result: BuildResult) => Number(/(\d+) encoded/.exec(result.stdout)?.[1] ?? NaN);
-const description = (name: string) => yaml.load(readFileSync(path.join(REPO, "assets/images", `${name}.yml`), "utf8")) as { alt: string; caption: string };
+const description = (name: string) =>
+  yaml.load(readFileSync(path.join(REPO, "assets/images", `${name}.yml`), "utf8")) as { alt: string; caption: string };
 
 describe("the article's diagrams", () => {
   let project: Project;
@@ -36,11 +41,26 @@ describe("the article's diagrams", () => {
   let cacheTimes: Map<string, number>;
   let html = "";
   const siteFile = (url: string) => path.join(project.site, decodeURIComponent(url));
-  const imgFiles = () => new Map(readdirSync(path.join(project.site, "img")).map((name) => [name, readFileSync(path.join(project.site, "img", name))]));
-  const cacheMtimes = () => new Map(readdirSync(path.join(project.dir, ".cache/images")).map((name) => [name, statSync(path.join(project.dir, ".cache/images", name)).mtimeMs]));
+  const imgFiles = () =>
+    new Map(
+      readdirSync(path.join(project.site, "img")).map((name) => [
+        name,
+        readFileSync(path.join(project.site, "img", name)),
+      ]),
+    );
+  const cacheMtimes = () =>
+    new Map(
+      readdirSync(path.join(project.dir, ".cache/images")).map((name) => [
+        name,
+        statSync(path.join(project.dir, ".cache/images", name)).mtimeMs,
+      ]),
+    );
 
   beforeAll(async () => {
-    project = makeProject({ "_config.yml": CONFIG, [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8") });
+    project = makeProject({
+      "_config.yml": CONFIG,
+      [`posts/${ARTICLE}`]: readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"),
+    });
     cold = await build(project.dir);
     expect(cold.stderr).toBe("");
     expect(cold.code).toBe(0);
@@ -66,7 +86,9 @@ describe("the article's diagrams", () => {
       }
       for (const url of pictureUrls(picture)) {
         expect(existsSync(siteFile(url)), url).toBe(true);
-        const descriptor = [...sources, img].flatMap((element) => urlsOf(element.attribs.srcset)).find(([u]) => u === url)?.[1];
+        const descriptor = [...sources, img]
+          .flatMap((element) => urlsOf(element.attribs.srcset))
+          .find(([u]) => u === url)?.[1];
         const made = await sharp(siteFile(url)).metadata();
         if (descriptor) expect(`${made.width}w`, url).toBe(descriptor);
         expect(made.format).toBe(url.endsWith(".avif") ? "heif" : url.endsWith(".webp") ? "webp" : "png");
@@ -92,8 +114,12 @@ describe("the article's diagrams", () => {
   });
 
   it("get their alt text and caption from the YAML beside each image, the Markdown untouched", () => {
-    expect(readFileSync(path.join(project.dir, "posts", ARTICLE), "utf8")).toBe(readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"));
-    expect(readFileSync(path.join(REPO, "posts", ARTICLE), "utf8")).toContain("![](/assets/images/docker-vm-diagram.png)\n![](/assets/images/docker-container-diagram.png)");
+    expect(readFileSync(path.join(project.dir, "posts", ARTICLE), "utf8")).toBe(
+      readFileSync(path.join(REPO, "posts", ARTICLE), "utf8"),
+    );
+    expect(readFileSync(path.join(REPO, "posts", ARTICLE), "utf8")).toContain(
+      "![](/assets/images/docker-vm-diagram.png)\n![](/assets/images/docker-container-diagram.png)",
+    );
     const figures = elements(html, "figure");
     expect(figures).toHaveLength(2);
     for (const [index, figure] of figures.entries()) {
@@ -111,12 +137,15 @@ describe("the article's diagrams", () => {
       const link = picture.parent as Element;
       expect(link.name).toBe("a");
       expect(link.attribs.href).toBe(`/assets/images/${DIAGRAMS[index]}`);
-      expect(readFileSync(siteFile(link.attribs.href))).toEqual(readFileSync(path.join(REPO, "assets/images", DIAGRAMS[index])));
+      expect(readFileSync(siteFile(link.attribs.href))).toEqual(
+        readFileSync(path.join(REPO, "assets/images", DIAGRAMS[index])),
+      );
     }
   });
 
   it("give the post its og:image, with width, height and alt", async () => {
-    const meta = (property: string) => elements(html, "meta").find((m) => m.attribs.property === property)?.attribs.content ?? "";
+    const meta = (property: string) =>
+      elements(html, "meta").find((m) => m.attribs.property === property)?.attribs.content ?? "";
     const url = new URL(meta("og:image"));
     expect(url.origin).toBe("https://blog.example.com");
     const file = await sharp(siteFile(url.pathname)).metadata();
@@ -151,9 +180,15 @@ describe("the article's diagrams", () => {
   // The manifest (.cache/images/manifest.json) lets a build skip sharp; it must never outlive the files it names.
   it("makes again a cached file that disappeared, and builds the same page from a damaged manifest", async () => {
     const before = readFileSync(path.join(project.site, PAGE), "utf8");
-    const everyFileServed = (page: string) => elements(page, "picture").flatMap(pictureUrls).every((url) => existsSync(siteFile(url)));
+    const everyFileServed = (page: string) =>
+      elements(page, "picture")
+        .flatMap(pictureUrls)
+        .every((url) => existsSync(siteFile(url)));
     // One file the page shows (the cache also keeps files of the image the test above changed).
-    const shown = elements(before, "picture").flatMap(pictureUrls).find((url) => url.endsWith(".avif")) ?? "";
+    const shown =
+      elements(before, "picture")
+        .flatMap(pictureUrls)
+        .find((url) => url.endsWith(".avif")) ?? "";
     const cached = path.join(project.dir, ".cache/images", path.basename(shown));
     expect(existsSync(cached)).toBe(true);
     rmSync(cached);
@@ -184,31 +219,44 @@ describe("images in other posts", () => {
       "posts/2021-01-04-plain.md": post('title: "Plain"', "No image at all.\n"),
       "posts/2021-01-01-remote.md": post('title: "Remote"', "A logo: ![Remote logo](https://example.com/logo.png)\n"),
       "posts/2021-01-02-small.md": post('title: "Small"', "An icon:\n\n![](/assets/pics/small.png)\n"),
-      "posts/2021-01-03-photo.md": post('title: "Photo"', "[![A photo](/assets/pics/photo.jpg)](https://example.com/)\n\nBefore ![An icon](../../../assets/pics/small.png) after.\n"),
+      "posts/2021-01-03-photo.md": post(
+        'title: "Photo"',
+        "[![A photo](/assets/pics/photo.jpg)](https://example.com/)\n\nBefore ![An icon](../../../assets/pics/small.png) after.\n",
+      ),
     });
     const pics = path.join(project.dir, "assets/pics");
     mkdirSync(pics, { recursive: true });
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#3366cc" } }).png().toFile(path.join(pics, "small.png"));
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: "#3366cc" } })
+      .png()
+      .toFile(path.join(pics, "small.png"));
     const noise = Buffer.alloc(1000 * 750 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-    await sharp(noise, { raw: { width: 1000, height: 750, channels: 3 } }).jpeg().toFile(path.join(pics, "photo.jpg"));
+    await sharp(noise, { raw: { width: 1000, height: 750, channels: 3 } })
+      .jpeg()
+      .toFile(path.join(pics, "photo.jpg"));
     result = await build(project.dir);
     expect(result.code).toBe(0);
   }, 300_000);
 
   it("leave remote images as they are", () => {
     const html = page("2021/01/01/remote.html");
-    expect(elements(html, "img").map((img) => img.attribs)).toEqual([{ src: "https://example.com/logo.png", alt: "Remote logo" }]);
+    expect(elements(html, "img").map((img) => img.attribs)).toEqual([
+      { src: "https://example.com/logo.png", alt: "Remote logo" },
+    ]);
     expect(elements(html, "picture")).toHaveLength(0);
   });
 
   it("give a post without images the site's `image` as og:image, and a remote first image as it is", async () => {
-    const meta = (html: string, property: string) => elements(html, "meta").find((m) => m.attribs.property === property)?.attribs.content ?? "";
+    const meta = (html: string, property: string) =>
+      elements(html, "meta").find((m) => m.attribs.property === property)?.attribs.content ?? "";
     const plain = page("2021/01/04/plain.html");
     const url = new URL(meta(plain, "og:image"));
     expect(url.pathname).toMatch(/^\/img\/small-[A-Za-z0-9_-]{10}-300\.png$/);
     const file = await sharp(path.join(project.site, url.pathname)).metadata();
-    expect([meta(plain, "og:image:width"), meta(plain, "og:image:height")]).toEqual([String(file.width), String(file.height)]);
+    expect([meta(plain, "og:image:width"), meta(plain, "og:image:height")]).toEqual([
+      String(file.width),
+      String(file.height),
+    ]);
     expect(file.width).toBe(300);
     expect(meta(page("2021/01/01/remote.html"), "og:image")).toBe("https://example.com/logo.png");
   });
@@ -219,7 +267,8 @@ describe("images in other posts", () => {
     const [picture] = elements(page("2021/01/02/small.html"), "picture");
     const [img] = DomUtils.getElementsByTagName("img", picture);
     expect(img.attribs).toMatchObject({ width: "300", height: "200", alt: "" });
-    for (const source of DomUtils.getElementsByTagName("source", picture)) expect(urlsOf(source.attribs.srcset).map(([, w]) => w)).toEqual(["300w"]);
+    for (const source of DomUtils.getElementsByTagName("source", picture))
+      expect(urlsOf(source.attribs.srcset).map(([, w]) => w)).toEqual(["300w"]);
     // Nothing bigger to open, and a link without a name would be worse than none.
     expect((picture.parent as Element).name).not.toBe("a");
   });
@@ -237,6 +286,7 @@ describe("images in other posts", () => {
     const [iconImg] = DomUtils.getElementsByTagName("img", icon);
     expect(iconImg.attribs).toMatchObject({ alt: "An icon", loading: "lazy", width: "300" });
     expect((icon.parent as Element).name).toBe("p");
-    for (const url of [...pictureUrls(photo), ...pictureUrls(icon)]) expect(existsSync(path.join(project.site, url)), url).toBe(true);
+    for (const url of [...pictureUrls(photo), ...pictureUrls(icon)])
+      expect(existsSync(path.join(project.site, url)), url).toBe(true);
   });
 });

@@ -6,7 +6,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO } from "./helpers/project.ts";
-import { compareFacts, compareWithJekyll, formatReport, readPostsFolder, staticFoldersBeside, type PostFacts } from "./helpers/parity.ts";
+import {
+  compareFacts,
+  compareWithJekyll,
+  formatReport,
+  readPostsFolder,
+  staticFoldersBeside,
+  type PostFacts,
+} from "./helpers/parity.ts";
 import { parseFrontMatterDate, parseRubyTime } from "../src/posts/date.ts";
 import { parseFrontMatter } from "../src/posts/front-matter.ts";
 
@@ -14,16 +21,30 @@ const FIXTURES = path.join(REPO, "tests/fixtures/parity");
 const RULES = readPostsFolder(path.join(FIXTURES, "rules/_posts"));
 const BUILD_TIMEOUT = 180_000;
 
-const published = Object.entries(RULES).filter(([file, text]) => file.startsWith("_posts/") && !/^published: false$/m.test(text));
+const published = Object.entries(RULES).filter(
+  ([file, text]) => file.startsWith("_posts/") && !/^published: false$/m.test(text),
+);
 const FUTURE = published.filter(([file]) => file.includes("/2999-")).length;
 const DRAFTS = Object.keys(RULES).filter((file) => file.startsWith("_drafts/")).length;
 const PAST = published.length - FUTURE;
 
 const VARIANTS: { name: string; overrides: Record<string, unknown>; built: number }[] = [
-  { name: "New York, permalink date", overrides: { timezone: "America/New_York", permalink: "date", url: "https://blog.example.com" }, built: PAST },
+  {
+    name: "New York, permalink date",
+    overrides: { timezone: "America/New_York", permalink: "date", url: "https://blog.example.com" },
+    built: PAST,
+  },
   {
     name: "Berlin, permalink pretty, future posts and drafts, site excerpt separator, baseurl",
-    overrides: { timezone: "Europe/Berlin", permalink: "pretty", future: true, show_drafts: true, excerpt_separator: "<!--more-->", url: "https://example.org", baseurl: "/blog" },
+    overrides: {
+      timezone: "Europe/Berlin",
+      permalink: "pretty",
+      future: true,
+      show_drafts: true,
+      excerpt_separator: "<!--more-->",
+      url: "https://example.org",
+      baseurl: "/blog",
+    },
     built: PAST + FUTURE + DRAFTS,
   },
   {
@@ -31,39 +52,70 @@ const VARIANTS: { name: string; overrides: Record<string, unknown>; built: numbe
     overrides: { timezone: "Asia/Kolkata", permalink: "ordinal", url: "https://Example.com/", baseurl: "blog/" },
     built: PAST,
   },
-  { name: "Auckland, permalink weekdate, drafts", overrides: { timezone: "Pacific/Auckland", permalink: "weekdate", show_drafts: true }, built: PAST + DRAFTS },
-  { name: "UTC, permalink none, future posts", overrides: { timezone: "UTC", permalink: "none", future: true, url: "https://x.example" }, built: PAST + FUTURE },
+  {
+    name: "Auckland, permalink weekdate, drafts",
+    overrides: { timezone: "Pacific/Auckland", permalink: "weekdate", show_drafts: true },
+    built: PAST + DRAFTS,
+  },
+  {
+    name: "UTC, permalink none, future posts",
+    overrides: { timezone: "UTC", permalink: "none", future: true, url: "https://x.example" },
+    built: PAST + FUTURE,
+  },
   {
     name: "Los Angeles, a custom template with every placeholder",
-    overrides: { timezone: "America/Los_Angeles", permalink: "/:categories/:year/:month/:day/:i_month/:i_day/:short_year/:hour/:minute/:second/:y_day/:title/:slug:output_ext" },
+    overrides: {
+      timezone: "America/Los_Angeles",
+      permalink:
+        "/:categories/:year/:month/:day/:i_month/:i_day/:short_year/:hour/:minute/:second/:y_day/:title/:slug:output_ext",
+    },
     built: PAST,
   },
 ];
 
 describe("post metadata equals real Jekyll's", () => {
   it("covers the seed article and every rule with fixtures", () => {
-    expect(RULES["_posts/2020-02-21-docker-versus-virtual-machines.md"]).toBe(readFileSync(path.join(REPO, "posts/2020-02-21-docker-versus-virtual-machines.md"), "utf8"));
+    expect(RULES["_posts/2020-02-21-docker-versus-virtual-machines.md"]).toBe(
+      readFileSync(path.join(REPO, "posts/2020-02-21-docker-versus-virtual-machines.md"), "utf8"),
+    );
     expect(FUTURE).toBeGreaterThan(0);
     expect(DRAFTS).toBeGreaterThan(0);
     expect(PAST).toBeGreaterThan(40);
   });
 
   for (const variant of VARIANTS) {
-    it(variant.name, async () => {
-      const report = await compareWithJekyll({ posts: RULES, config: "title: Parity\n", overrides: variant.overrides, staticFolders: staticFoldersBeside(path.join(FIXTURES, "rules/_posts")) });
-      expect(report.mismatches, formatReport(report)).toEqual([]);
-      // Jekyll's own count; unpublished posts, and future posts and drafts unless asked for, are left out.
-      expect(report.compared).toBe(variant.built);
-    }, BUILD_TIMEOUT);
+    it(
+      variant.name,
+      async () => {
+        const report = await compareWithJekyll({
+          posts: RULES,
+          config: "title: Parity\n",
+          overrides: variant.overrides,
+          staticFolders: staticFoldersBeside(path.join(FIXTURES, "rules/_posts")),
+        });
+        expect(report.mismatches, formatReport(report)).toEqual([]);
+        // Jekyll's own count; unpublished posts, and future posts and drafts unless asked for, are left out.
+        expect(report.compared).toBe(variant.built);
+      },
+      BUILD_TIMEOUT,
+    );
   }
 
-  it("holds for realistic posts with Liquid, links and a config of their own", async () => {
-    const config = readFileSync(path.join(FIXTURES, "unseen/_config.yml"), "utf8");
-    const posts = readPostsFolder(path.join(FIXTURES, "unseen/_posts"));
-    const report = await compareWithJekyll({ posts, config, staticFolders: staticFoldersBeside(path.join(FIXTURES, "unseen/_posts")) });
-    expect(report.mismatches, formatReport(report)).toEqual([]);
-    expect(report.compared).toBe(Object.values(posts).filter((text) => !/^published: false$/m.test(text)).length);
-  }, BUILD_TIMEOUT);
+  it(
+    "holds for realistic posts with Liquid, links and a config of their own",
+    async () => {
+      const config = readFileSync(path.join(FIXTURES, "unseen/_config.yml"), "utf8");
+      const posts = readPostsFolder(path.join(FIXTURES, "unseen/_posts"));
+      const report = await compareWithJekyll({
+        posts,
+        config,
+        staticFolders: staticFoldersBeside(path.join(FIXTURES, "unseen/_posts")),
+      });
+      expect(report.mismatches, formatReport(report)).toEqual([]);
+      expect(report.compared).toBe(Object.values(posts).filter((text) => !/^published: false$/m.test(text)).length);
+    },
+    BUILD_TIMEOUT,
+  );
 });
 
 describe("the comparison", () => {
@@ -82,8 +134,16 @@ describe("the comparison", () => {
   });
 
   it("reports a field that differs, a post only one side built, and pairs posts whose URL differs", () => {
-    const jekyll = new Map([["_posts/x.md", facts()], ["_posts/y.md", facts({ url: "/y.html", title: "Y" })], ["_posts/z.md", facts({ url: "/z.html", title: "Z" })]]);
-    const ours = new Map([["/a/2020/01/01/x.html", facts({ headingIds: ["one-1"] })], ["/elsewhere/y.html", facts({ url: "/elsewhere/y.html", title: "Y" })], ["/extra.html", facts({ url: "/extra.html", title: "Extra" })]]);
+    const jekyll = new Map([
+      ["_posts/x.md", facts()],
+      ["_posts/y.md", facts({ url: "/y.html", title: "Y" })],
+      ["_posts/z.md", facts({ url: "/z.html", title: "Z" })],
+    ]);
+    const ours = new Map([
+      ["/a/2020/01/01/x.html", facts({ headingIds: ["one-1"] })],
+      ["/elsewhere/y.html", facts({ url: "/elsewhere/y.html", title: "Y" })],
+      ["/extra.html", facts({ url: "/extra.html", title: "Extra" })],
+    ]);
     expect(compareFacts(jekyll, ours)).toEqual([
       { post: "_posts/x.md", field: "headingIds", jekyll: '["one"]', ours: '["one-1"]' },
       { post: "_posts/y.md", field: "url", jekyll: "/y.html", ours: "/elsewhere/y.html" },
@@ -94,21 +154,32 @@ describe("the comparison", () => {
 });
 
 // Forms people write in `date:`, each read by Ruby exactly as Jekyll reads it.
-const DATE_TEXTS = readFileSync(path.join(FIXTURES, "date-forms.txt"), "utf8").split("\n").filter((line) => line && !line.startsWith("#"));
+const DATE_TEXTS = readFileSync(path.join(FIXTURES, "date-forms.txt"), "utf8")
+  .split("\n")
+  .filter((line) => line && !line.startsWith("#"));
 const ZONES = ["America/New_York", "Europe/Berlin", "Asia/Kolkata"];
 const RUBY_TIME_PARSE = `require "time"; STDIN.read.split("\\n").each { |s| puts((Time.parse(s).localtime.strftime("%Y-%m-%dT%H:%M:%S.%L%:z") rescue "invalid")) }`;
 const RUBY_YAML = `require "yaml"; require "time"; STDIN.read.split("\\n").each { |s| v = YAML.safe_load("date: " + s, permitted_classes: [Date, Time])["date"]; puts((Time.parse(v.to_s).localtime.strftime("%Y-%m-%dT%H:%M:%S.%L%:z") rescue "invalid")) }`;
 
 function ruby(script: string, zone: string): string[] {
-  return execFileSync("ruby", ["-e", script], { input: DATE_TEXTS.join("\n"), env: { ...process.env, TZ: zone }, encoding: "utf8" }).trimEnd().split("\n");
+  return execFileSync("ruby", ["-e", script], {
+    input: DATE_TEXTS.join("\n"),
+    env: { ...process.env, TZ: zone },
+    encoding: "utf8",
+  })
+    .trimEnd()
+    .split("\n");
 }
 
-const show = (result: ReturnType<typeof parseRubyTime>) => (result.ok ? result.date.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ") : "invalid");
+const show = (result: ReturnType<typeof parseRubyTime>) =>
+  result.ok ? result.date.toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ") : "invalid";
 
 describe("dates read as Ruby reads them", () => {
   it.each(ZONES)("a quoted date is Time.parse in %s", (zone) => {
     const expected = ruby(RUBY_TIME_PARSE, zone);
-    expect(DATE_TEXTS.map((text) => `${text} => ${show(parseRubyTime(text, zone))}`)).toEqual(DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`));
+    expect(DATE_TEXTS.map((text) => `${text} => ${show(parseRubyTime(text, zone))}`)).toEqual(
+      DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`),
+    );
   });
 
   it.each(ZONES)("an unquoted date is a YAML value (Psych) then Time.parse in %s", (zone) => {
@@ -120,6 +191,8 @@ describe("dates read as Ruby reads them", () => {
         return "invalid";
       }
     });
-    expect(DATE_TEXTS.map((text, i) => `${text} => ${ours[i]}`)).toEqual(DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`));
+    expect(DATE_TEXTS.map((text, i) => `${text} => ${ours[i]}`)).toEqual(
+      DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`),
+    );
   });
 });

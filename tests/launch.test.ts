@@ -8,11 +8,19 @@ import { REPO, makeProject, post } from "./helpers/project.ts";
 
 describe("the compiled engine", () => {
   it("is reused while src/ is unchanged and compiled again after an edit", () => {
-    const project = makeProject({ "_config.yml": "title: Launch\n", "posts/2024-01-02-hello.md": post('title: "Hello"') }, { assets: false });
+    const project = makeProject(
+      { "_config.yml": "title: Launch\n", "posts/2024-01-02-hello.md": post('title: "Hello"') },
+      { assets: false },
+    );
     // A copy of the engine inside the project, so the test can edit it (packages resolve from the project).
     const engine = path.join(project.dir, "engine/src");
     cpSync(path.join(REPO, "src"), engine, { recursive: true });
-    const build = () => execFileSync(process.execPath, [path.join(engine, "build/launch.mjs")], { cwd: project.dir, encoding: "utf8", env: { ...process.env, BLOG_SEARCH: "0" } });
+    const build = () =>
+      execFileSync(process.execPath, [path.join(engine, "build/launch.mjs")], {
+        cwd: project.dir,
+        encoding: "utf8",
+        env: { ...process.env, BLOG_SEARCH: "0" },
+      });
     const compiled = path.join(project.dir, ".cache/engine/eleventy.js");
 
     expect(build()).toMatch(/^Built _site\/ in /m);
@@ -21,7 +29,10 @@ describe("the compiled engine", () => {
     expect(statSync(compiled).mtimeMs).toBe(firstCompile);
 
     const progress = path.join(engine, "build/progress.ts");
-    writeFileSync(progress, readFileSync(progress, "utf8").replace("return `Built ${target}", "return `Made ${target}"));
+    writeFileSync(
+      progress,
+      readFileSync(progress, "utf8").replace("return `Built ${target}", "return `Made ${target}"),
+    );
     expect(build()).toMatch(/^Made _site\/ in /m);
     // The edited module's code is what runs, not only what the summary says: the site is still there.
     expect(readFileSync(path.join(project.site, "index.html"), "utf8")).toContain("Hello");

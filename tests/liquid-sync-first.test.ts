@@ -7,7 +7,10 @@ import { renderSyncFirst } from "../src/liquid/sync-first.ts";
 function engines(): { ours: Liquid; theirs: Liquid } {
   const make = () => {
     const liquid = new Liquid({ strictFilters: true });
-    liquid.registerFilter("later", (value: string) => new Promise((resolve) => setTimeout(() => resolve(`${value}!`), 5)));
+    liquid.registerFilter(
+      "later",
+      (value: string) => new Promise((resolve) => setTimeout(() => resolve(`${value}!`), 5)),
+    );
     liquid.registerFilter("shout", (value: string) => value.toUpperCase());
     return liquid;
   };
@@ -23,7 +26,8 @@ describe("sync-first Liquid rendering", () => {
 
   it("renders what liquidjs renders, loops, conditions and filters included", async () => {
     const { ours, theirs } = engines();
-    const source = "{{ title | shout }}{% for item in items %}{% if forloop.last %}[{{ item }}]{% else %}{{ item }},{% endif %}{% endfor %}{% assign n = post.tags.size %}{{ n | plus: 1 }}";
+    const source =
+      "{{ title | shout }}{% for item in items %}{% if forloop.last %}[{{ item }}]{% else %}{{ item }},{% endif %}{% endfor %}{% assign n = post.tags.size %}{{ n | plus: 1 }}";
     expect(await render(ours, source, scope)).toBe(await render(theirs, source, scope));
     expect(await render(ours, source, scope)).toBe("DOCKERa,b,[c]3");
   });

@@ -28,7 +28,9 @@ describe("a corpus of real-style posts against real Jekyll", () => {
   it("renders at least 95% of the bodies as Jekyll does", () => {
     const differing = results.filter((r) => !r.same);
     const agree = (results.length - differing.length) / results.length;
-    console.log(`markdown corpus: ${results.length - differing.length}/${results.length} bodies agree (${(agree * 100).toFixed(1)}%)`);
+    console.log(
+      `markdown corpus: ${results.length - differing.length}/${results.length} bodies agree (${(agree * 100).toFixed(1)}%)`,
+    );
     for (const r of differing) console.log(`${r.post}:\n${firstDifference(r.jekyll, r.ours)}`);
     expect(agree).toBeGreaterThanOrEqual(0.95);
   });

@@ -9,7 +9,10 @@ import { compareBodies, firstDifference, readFixtures, type BodyComparison } fro
 
 const FIXTURES = path.join(REPO, "tests/fixtures/markdown");
 const files = readFixtures(FIXTURES);
-const posts = Object.keys(files).filter((file) => file.startsWith("posts/")).map((file) => path.basename(file)).sort();
+const posts = Object.keys(files)
+  .filter((file) => file.startsWith("posts/"))
+  .map((file) => path.basename(file))
+  .sort();
 
 // Fixture -> the README line that explains why it differs.
 const KNOWN: Record<string, string> = {};
@@ -28,7 +31,8 @@ describe("post bodies against real Jekyll", () => {
     it(`${post} has Jekyll's body`, () => {
       const result = results.find((r) => r.post === post);
       expect(result, post).toBeDefined();
-      if (result && !result.same) expect.fail(`${post} differs from Jekyll:\n${firstDifference(result.jekyll, result.ours)}`);
+      if (result && !result.same)
+        expect.fail(`${post} differs from Jekyll:\n${firstDifference(result.jekyll, result.ours)}`);
     });
   }
 

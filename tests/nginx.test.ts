@@ -5,7 +5,14 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO, build, makeProject } from "./helpers/project.ts";
-import { precompress, productionCsp, rawRequest, startNginx, type RawResponse, type RunningNginx } from "./helpers/nginx.ts";
+import {
+  precompress,
+  productionCsp,
+  rawRequest,
+  startNginx,
+  type RawResponse,
+  type RunningNginx,
+} from "./helpers/nginx.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const ARTICLE_URL = "/docker/2020/02/21/docker-versus-virtual-machines.html";
@@ -177,7 +184,13 @@ describe("production nginx config over the built site", () => {
 
   it("leaks nothing outside the site for traversal attempts", async () => {
     const passwd = readFileSync("/etc/passwd", "utf8").split("\n")[0];
-    for (const url of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/docker/../../../../etc/passwd", "/img/..%2f..%2f..%2f..%2fetc/passwd"]) {
+    for (const url of [
+      "/../../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/..%2f..%2f..%2fetc%2fpasswd",
+      "/docker/../../../../etc/passwd",
+      "/img/..%2f..%2f..%2f..%2fetc/passwd",
+    ]) {
       const res = await get(url);
       expect([400, 404], url).toContain(res.status);
       expect(res.body.toString(), url).not.toContain(passwd);

@@ -16,11 +16,46 @@ const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).joi
 
 // Five posts over three years, plus posts that must not appear anywhere.
 const POSTS = [
-  { file: "2021-01-05-alpha.md", title: "Alpha", date: "Jan 5, 2021", url: "/2021/01/05/alpha/", categories: ["docker"], tags: ["intro"] },
-  { file: "2021-06-10-bravo.md", title: "Bravo", date: "Jun 10, 2021", url: "/2021/06/10/bravo/", categories: ["linux"], tags: [] },
-  { file: "2022-03-01-charlie.md", title: "Charlie", date: "Mar 1, 2022", url: "/2022/03/01/charlie/", categories: ["docker", "linux"], tags: ["intro", "deep dive"] },
-  { file: "2022-11-20-delta.md", title: "Delta", date: "Nov 20, 2022", url: "/2022/11/20/delta/", categories: [], tags: [] },
-  { file: "2023-02-14-echo.md", title: "Echo", date: "Feb 14, 2023", url: "/2023/02/14/echo/", categories: ["docker"], tags: [] },
+  {
+    file: "2021-01-05-alpha.md",
+    title: "Alpha",
+    date: "Jan 5, 2021",
+    url: "/2021/01/05/alpha/",
+    categories: ["docker"],
+    tags: ["intro"],
+  },
+  {
+    file: "2021-06-10-bravo.md",
+    title: "Bravo",
+    date: "Jun 10, 2021",
+    url: "/2021/06/10/bravo/",
+    categories: ["linux"],
+    tags: [],
+  },
+  {
+    file: "2022-03-01-charlie.md",
+    title: "Charlie",
+    date: "Mar 1, 2022",
+    url: "/2022/03/01/charlie/",
+    categories: ["docker", "linux"],
+    tags: ["intro", "deep dive"],
+  },
+  {
+    file: "2022-11-20-delta.md",
+    title: "Delta",
+    date: "Nov 20, 2022",
+    url: "/2022/11/20/delta/",
+    categories: [],
+    tags: [],
+  },
+  {
+    file: "2023-02-14-echo.md",
+    title: "Echo",
+    date: "Feb 14, 2023",
+    url: "/2023/02/14/echo/",
+    categories: ["docker"],
+    tags: [],
+  },
 ];
 const NEWEST_FIRST = [...POSTS].reverse();
 const yamlList = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
@@ -28,8 +63,14 @@ const yamlList = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).jo
 const FILES: Record<string, string> = { "_config.yml": CONFIG };
 for (const p of POSTS) {
   // Charlie is long: 1,000 words are 5 minutes at 200 words a minute.
-  const body = p.title === "Charlie" ? `The excerpt of Charlie.\n\n${words(1000)}\n` : `The excerpt of ${p.title}.\n\nThe second paragraph of ${p.title}.\n`;
-  FILES[`posts/${p.file}`] = post(`title: ${p.title}\ncategories: ${yamlList(p.categories)}\ntags: ${yamlList(p.tags)}`, body);
+  const body =
+    p.title === "Charlie"
+      ? `The excerpt of Charlie.\n\n${words(1000)}\n`
+      : `The excerpt of ${p.title}.\n\nThe second paragraph of ${p.title}.\n`;
+  FILES[`posts/${p.file}`] = post(
+    `title: ${p.title}\ncategories: ${yamlList(p.categories)}\ntags: ${yamlList(p.tags)}`,
+    body,
+  );
 }
 FILES["posts/2022-05-05-hidden.md"] = post("title: Hidden\npublished: false\ncategories: [secret]");
 FILES["posts/2999-01-01-future.md"] = post("title: Future\ncategories: [secret]");
@@ -91,7 +132,13 @@ describe("pages", () => {
   it("home: newest first, two a page, with title, date as %b %-d, %Y, categories and excerpt", async () => {
     const home = await listed("/");
     expect(home.entries).toEqual(
-      NEWEST_FIRST.slice(0, 2).map((p) => ({ title: p.title, href: p.url, date: p.date, categories: p.categories, excerpt: `The excerpt of ${p.title}.` })),
+      NEWEST_FIRST.slice(0, 2).map((p) => ({
+        title: p.title,
+        href: p.url,
+        date: p.date,
+        categories: p.categories,
+        excerpt: `The excerpt of ${p.title}.`,
+      })),
     );
     expect(home.pager.prev).toBeNull();
     expect(home.pager.next).toBe("/page2/");
@@ -102,7 +149,13 @@ describe("pages", () => {
   it("home pages 2 and 3 live at paginate_path, linked both ways; there is no /page1/", async () => {
     const second = await listed("/page2/");
     expect(second.entries.map((e) => e.title)).toEqual(NEWEST_FIRST.slice(2, 4).map((p) => p.title));
-    expect(second.pager).toMatchObject({ prev: "/", next: "/page3/", title: "Page 2 of 3 for Pages | Testing the pages", headPrev: `${URL_BASE}/`, headNext: `${URL_BASE}/page3/` });
+    expect(second.pager).toMatchObject({
+      prev: "/",
+      next: "/page3/",
+      title: "Page 2 of 3 for Pages | Testing the pages",
+      headPrev: `${URL_BASE}/`,
+      headNext: `${URL_BASE}/page3/`,
+    });
     const third = await listed("/page3/");
     expect(third.entries.map((e) => e.title)).toEqual(NEWEST_FIRST.slice(4).map((p) => p.title));
     expect(third.pager).toMatchObject({ prev: "/page2/", next: null });
@@ -113,16 +166,28 @@ describe("pages", () => {
   it("post page: categories and tags linked to their pages, reading time, previous and next post", async () => {
     const page = await open("/2022/03/01/charlie/");
     const facts = await page.evaluate(() => ({
-      categories: [...document.querySelectorAll("article.h-entry a.p-category")].map((a) => [a.textContent, a.getAttribute("href")]),
-      tags: [...document.querySelectorAll('article.h-entry a[rel="tag"]')].map((a) => [a.textContent, a.getAttribute("href")]),
+      categories: [...document.querySelectorAll("article.h-entry a.p-category")].map((a) => [
+        a.textContent,
+        a.getAttribute("href"),
+      ]),
+      tags: [...document.querySelectorAll('article.h-entry a[rel="tag"]')].map((a) => [
+        a.textContent,
+        a.getAttribute("href"),
+      ]),
       meta: document.querySelector("article.h-entry .post-meta")?.textContent?.replace(/\s+/g, " ") ?? "",
       prev: document.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href") ?? null,
       next: document.querySelector('.post-nav a[rel="next"]')?.getAttribute("href") ?? null,
       prevText: document.querySelector('.post-nav a[rel="prev"]')?.textContent ?? "",
     }));
     await page.close();
-    expect(facts.categories).toEqual([["docker", "/category/docker/"], ["linux", "/category/linux/"]]);
-    expect(facts.tags).toEqual([["intro", "/tag/intro/"], ["deep dive", "/tag/deep-dive/"]]);
+    expect(facts.categories).toEqual([
+      ["docker", "/category/docker/"],
+      ["linux", "/category/linux/"],
+    ]);
+    expect(facts.tags).toEqual([
+      ["intro", "/tag/intro/"],
+      ["deep dive", "/tag/deep-dive/"],
+    ]);
     expect(facts.meta).toContain("Mar 1, 2022");
     expect(facts.meta).toContain("5 min read");
     // Previous is the older post, next the newer one, as Jekyll's page.previous and page.next.
@@ -149,7 +214,8 @@ describe("pages", () => {
       expect(pager.heading).toBe(heading);
       expect(entries.map((e) => e.title)).toEqual(titles);
     };
-    const having = (key: "categories" | "tags", name: string) => NEWEST_FIRST.filter((p) => p[key].includes(name)).map((p) => p.title);
+    const having = (key: "categories" | "tags", name: string) =>
+      NEWEST_FIRST.filter((p) => p[key].includes(name)).map((p) => p.title);
     await expectList("/category/docker/", having("categories", "docker"), "Category: docker");
     await expectList("/category/linux/", having("categories", "linux"), "Category: linux");
     await expectList("/tag/intro/", having("tags", "intro"), "Tag: intro");
@@ -169,23 +235,44 @@ describe("pages", () => {
   });
 
   it("unpublished, future and draft posts appear nowhere", () => {
-    for (const file of ["index.html", "page2/index.html", "page3/index.html", "archive/index.html", "sitemap.xml", "feed.xml"]) {
+    for (const file of [
+      "index.html",
+      "page2/index.html",
+      "page3/index.html",
+      "archive/index.html",
+      "sitemap.xml",
+      "feed.xml",
+    ]) {
       const text = readFileSync(path.join(site, file), "utf8");
-      for (const hidden of ["Hidden", "Future", "A Draft", "secret"]) expect(text, `${hidden} in ${file}`).not.toContain(hidden);
+      for (const hidden of ["Hidden", "Future", "A Draft", "secret"])
+        expect(text, `${hidden} in ${file}`).not.toContain(hidden);
     }
     expect(existsSync(path.join(site, "category/secret"))).toBe(false);
   });
 
   it("every link on every page leads to a page of the site", async () => {
-    const pages = ["/", "/page2/", "/page3/", "/archive/", "/404.html", ...POSTS.map((p) => p.url), "/category/docker/", "/tag/deep-dive/", "/2021/"];
+    const pages = [
+      "/",
+      "/page2/",
+      "/page3/",
+      "/archive/",
+      "/404.html",
+      ...POSTS.map((p) => p.url),
+      "/category/docker/",
+      "/tag/deep-dive/",
+      "/2021/",
+    ];
     const broken: string[] = [];
     for (const url of pages) {
       const page = await open(url);
-      const hrefs = await page.locator("a[href], link[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      const hrefs = await page
+        .locator("a[href], link[href]")
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
       await page.close();
       for (const href of new Set(hrefs)) {
         const target = new URL(href);
-        if (target.origin !== served.url || target.hash && target.pathname === new URL(served.url + url).pathname) continue;
+        if (target.origin !== served.url || (target.hash && target.pathname === new URL(served.url + url).pathname))
+          continue;
         if (target.pathname === "/search/") continue; // Pagefind's page, tested with search
         const response = await fetch(served.url + target.pathname, { method: "HEAD" });
         if (response.status !== 200) broken.push(`${url} → ${target.pathname} (${response.status})`);
@@ -206,7 +293,9 @@ describe("pages", () => {
     expect(robots).toMatch(/^User-agent: \*$/m);
     expect(robots).toContain(`Sitemap: ${URL_BASE}/sitemap.xml`);
 
-    const sitemap = new XMLParser({ isArray: (name) => name === "url" }).parse(readFileSync(path.join(site, "sitemap.xml"), "utf8"));
+    const sitemap = new XMLParser({ isArray: (name) => name === "url" }).parse(
+      readFileSync(path.join(site, "sitemap.xml"), "utf8"),
+    );
     const entries: { loc: string; lastmod?: string }[] = sitemap.urlset.url;
     const locs = entries.map((u) => u.loc);
     for (const p of POSTS) expect(locs).toContain(`${URL_BASE}${p.url}`);

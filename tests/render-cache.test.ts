@@ -19,7 +19,11 @@ interface CacheFile {
 
 function project(body: string, extra: Record<string, string> = {}): Project {
   return makeProject(
-    { "_config.yml": "title: Cache Test\ntimezone: UTC\n", [POST]: post('title: "Cached"\ndate: "2024-03-05 10:00:00 +0000"\ncategories: notes', body), ...extra },
+    {
+      "_config.yml": "title: Cache Test\ntimezone: UTC\n",
+      [POST]: post('title: "Cached"\ndate: "2024-03-05 10:00:00 +0000"\ncategories: notes', body),
+      ...extra,
+    },
     { assets: false },
   );
 }
@@ -58,7 +62,10 @@ describe("render cache", { timeout: 300_000 }, () => {
   it("renders a changed post again", async () => {
     const p = project("The first version.\n");
     expect(await built(p)).toContain("The first version.");
-    p.write(POST, post('title: "Cached"\ndate: "2024-03-05 10:00:00 +0000"\ncategories: notes', "The second version.\n"));
+    p.write(
+      POST,
+      post('title: "Cached"\ndate: "2024-03-05 10:00:00 +0000"\ncategories: notes', "The second version.\n"),
+    );
     const html = await built(p);
     expect(html).toContain("The second version.");
     expect(html).not.toContain("The first version.");
@@ -80,7 +87,10 @@ describe("render cache", { timeout: 300_000 }, () => {
     ownCopy(p, "_includes");
     expect(await built(p)).toContain("Body text.");
     const layout = path.join(p.dir, "_includes/layouts/post.liquid");
-    writeFileSync(layout, readFileSync(layout, "utf8").replace("{{ content }}", '<div class="layout-changed">{{ content }}</div>'));
+    writeFileSync(
+      layout,
+      readFileSync(layout, "utf8").replace("{{ content }}", '<div class="layout-changed">{{ content }}</div>'),
+    );
     const html = await built(p);
     expect(html).toMatch(/<div class="layout-changed">\s*<p>Body text\.<\/p>/);
   });
@@ -105,7 +115,13 @@ describe("render cache", { timeout: 300_000 }, () => {
     const anchor = "const md = createMarkdown();";
     expect(source).toContain(anchor);
     // A markdown-it rule change: text comes out in capitals.
-    writeFileSync(config, source.replace(anchor, `${anchor}\n  md.renderer.rules.text = (tokens, index) => tokens[index].content.toUpperCase();`));
+    writeFileSync(
+      config,
+      source.replace(
+        anchor,
+        `${anchor}\n  md.renderer.rules.text = (tokens, index) => tokens[index].content.toUpperCase();`,
+      ),
+    );
     const html = await built(p);
     expect(html).toContain("PLAIN WORDS HERE.");
     expect(html).not.toContain("Plain words here.");
@@ -156,6 +172,8 @@ describe("render cache keys", () => {
     expect(renderKey({ ...key, page: "./posts/b.md\0/b/" })).not.toBe(base);
     expect(renderKey({ ...key, setup: "s2" })).not.toBe(base);
     // Parts are separated, so moving text from one part into the next cannot give the same key.
-    expect(renderKey({ setup: "s1", markdown: "x", page: "" })).not.toBe(renderKey({ setup: "s1x", markdown: "", page: "" }));
+    expect(renderKey({ setup: "s1", markdown: "x", page: "" })).not.toBe(
+      renderKey({ setup: "s1x", markdown: "", page: "" }),
+    );
   });
 });

@@ -103,7 +103,10 @@ describe("the search page", { timeout: 150_000 }, () => {
   it("narrows the results to one category with the filter, and keeps it in the URL", async () => {
     const page = await open(`${root.url}/search/?q=containers`);
     await poll(async () => (await titles(page)).length).toBe(blog.published.length);
-    await page.getByRole("group", { name: "Category" }).getByRole("checkbox", { name: /^linux\b/ }).check();
+    await page
+      .getByRole("group", { name: "Category" })
+      .getByRole("checkbox", { name: /^linux\b/ })
+      .check();
     const linux = blog.published.filter((p) => p.category === "linux").map((p) => p.title);
     await poll(async () => (await titles(page)).sort()).toEqual(linux.sort());
     for (const meta of await page.locator(".search-result-meta").allInnerTexts()) expect(meta).toMatch(/· in linux$/);
@@ -145,7 +148,10 @@ describe("the search page", { timeout: 150_000 }, () => {
     await poll(async () => (await titles(page))[0]).toBe(ARTICLE);
     await input(page).focus();
     await page.keyboard.press("ArrowDown");
-    const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute("href") }));
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent?.trim(),
+      href: document.activeElement?.getAttribute("href"),
+    }));
     expect(focused).toEqual({ text: ARTICLE, href: blog.published[0].url });
     expect(problems).toEqual([]);
   });
@@ -155,7 +161,9 @@ describe("the search page", { timeout: 150_000 }, () => {
       const page = await open(`${root.url}/search/?q=volumes`, { colorScheme });
       await poll(async () => (await titles(page))[0]).toBe(ARTICLE);
       const { violations } = await new AxeBuilder({ page }).analyze();
-      expect(violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(
+        violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      ).toEqual([]);
     }
     expect(problems).toEqual([]);
   });
@@ -191,7 +199,9 @@ describe("the search page", { timeout: 150_000 }, () => {
     const article = subPathBlog.published[0].url;
     expect(article.startsWith("/blog/")).toBe(true);
     expect(await results(page).first().locator(".search-result-link").getAttribute("href")).toBe(article);
-    expect(await page.locator(".search-result-section-link", { hasText: "Persistence" }).getAttribute("href")).toBe(`${article}#persistence`);
+    expect(await page.locator(".search-result-section-link", { hasText: "Persistence" }).getAttribute("href")).toBe(
+      `${article}#persistence`,
+    );
     await results(page).first().locator(".search-result-link").click();
     await page.waitForURL((url) => url.pathname === article);
     expect(await page.locator("h1").first().innerText()).toBe(ARTICLE);

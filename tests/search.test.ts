@@ -23,11 +23,17 @@ describe("the search index", () => {
     };
     const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     expect(pageCount).toBe(blog.published.length);
-    expect(readFragments(site()).map((fragment) => fragment.url).sort()).toEqual(blog.published.map((p) => p.url).sort());
+    expect(
+      readFragments(site())
+        .map((fragment) => fragment.url)
+        .sort(),
+    ).toEqual(blog.published.map((p) => p.url).sort());
   });
 
   it("never holds drafts, unpublished or future posts, even when the draft is built", () => {
-    const draftPage = readdirSync(site(), { recursive: true }).map(String).find((file) => file.endsWith(blog.draft.fileName));
+    const draftPage = readdirSync(site(), { recursive: true })
+      .map(String)
+      .find((file) => file.endsWith(blog.draft.fileName));
     expect(draftPage, "the draft is built (show_drafts), so leaving it out is the index's doing").toBeDefined();
     expect(readFileSync(path.join(site(), draftPage ?? ""), "utf8")).toContain(blog.draft.word);
     const indexed = readAllBundleText(site());
@@ -39,12 +45,18 @@ describe("the search index", () => {
     const article = readFragments(site()).find((fragment) => fragment.url === blog.published[0].url);
     expect(article?.content.startsWith("Docker Versus Virtual Machines.")).toBe(true);
     expect(article?.content).toContain("That is done using volumes.");
-    for (const chrome of ["Skip to content", "Subscribe (Atom)", "min read", "Notes on Containers"]) expect(article?.content).not.toContain(chrome);
+    for (const chrome of ["Skip to content", "Subscribe (Atom)", "min read", "Notes on Containers"])
+      expect(article?.content).not.toContain(chrome);
   });
 
   it("stores title, date and image as meta, category and tag as filters", () => {
     const pods = readFragments(site()).find((fragment) => fragment.url.endsWith("/pods.html"));
-    expect(pods?.meta).toMatchObject({ title: "Pods", date: "May 1, 2021", category: "kubernetes", image: "/assets/images/docker-vm-diagram.png" });
+    expect(pods?.meta).toMatchObject({
+      title: "Pods",
+      date: "May 1, 2021",
+      category: "kubernetes",
+      image: "/assets/images/docker-vm-diagram.png",
+    });
     expect(pods?.filters).toEqual({ category: ["kubernetes"], tag: ["scheduling", "basics"] });
   });
 
@@ -57,14 +69,17 @@ describe("the search index", () => {
     // The Content-Security-Policy allows no inline script: every script is a file or a data block the browser never runs.
     const scripts = [...searchPage.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
     expect(scripts.length).toBeGreaterThan(0);
-    for (const attributes of scripts) expect(attributes).toMatch(/\bsrc="|type="(text\/pagefind-template|application\/ld\+json)"/);
+    for (const attributes of scripts)
+      expect(attributes).toMatch(/\bsrc="|type="(text\/pagefind-template|application\/ld\+json)"/);
     expect(searchPage).not.toMatch(/\son[a-z]+="/);
   });
 
   it("fails the build with Pagefind's error and leaves the last site in place", async () => {
     const before = readFileSync(path.join(site(), "pagefind/pagefind-entry.json"), "utf8");
     // Pagefind's own switch for its binary, pointed at nothing: the real service fails to start.
-    const result = await build(blog.project.dir, { PAGEFIND_BINARY_PATH: path.join(blog.project.dir, "no-such-pagefind") });
+    const result = await build(blog.project.dir, {
+      PAGEFIND_BINARY_PATH: path.join(blog.project.dir, "no-such-pagefind"),
+    });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/Search index \(Pagefind\) failed: .+/);
     expect(result.stderr).toContain("_site/ left as it was");
@@ -79,8 +94,14 @@ describe("the search index", () => {
     });
     const result = await build(drafts.dir);
     expect(result.code).toBe(0);
-    expect(readdirSync(drafts.site, { recursive: true }).map(String).filter((file) => file.endsWith(".html")).length).toBeGreaterThan(2);
-    const entry = JSON.parse(readFileSync(path.join(drafts.site, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(
+      readdirSync(drafts.site, { recursive: true })
+        .map(String)
+        .filter((file) => file.endsWith(".html")).length,
+    ).toBeGreaterThan(2);
+    const entry = JSON.parse(readFileSync(path.join(drafts.site, "pagefind/pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBe(0);
     expect(existsSync(path.join(drafts.site, "pagefind/fragment"))).toBe(false);
   });

@@ -6,13 +6,35 @@ import { plainText, readingMinutes, wordCount } from "../src/site/text.ts";
 /** The definition: words of the page's plain text, as Jekyll's strip_html | number_of_words reads it. */
 const reference = (html: string) => (plainText(html) === "" ? 0 : plainText(html).split(" ").length);
 
-const PIECES = ["word", "é", "-", "<", ">", "<p>", "</p>", '<a href="x>y">', " ", "\n", "\t", "\u00a0", "\u2003", "\u3000", "\ufeff", "<!-- a b -->", "<script>var a = 1 < 2;</script>", "<style>p { }</style>", "<br/>"];
+const PIECES = [
+  "word",
+  "é",
+  "-",
+  "<",
+  ">",
+  "<p>",
+  "</p>",
+  '<a href="x>y">',
+  " ",
+  "\n",
+  "\t",
+  "\u00a0",
+  "\u2003",
+  "\u3000",
+  "\ufeff",
+  "<!-- a b -->",
+  "<script>var a = 1 < 2;</script>",
+  "<style>p { }</style>",
+  "<br/>",
+];
 
 /** A fixed pseudo-random sequence, so a failure can be replayed. */
 function randomPages(count: number, seed = 7): string[] {
   let state = seed;
   const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * 40) }, () => PIECES[Math.floor(next() * PIECES.length)]).join(""));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 40) }, () => PIECES[Math.floor(next() * PIECES.length)]).join(""),
+  );
 }
 
 describe("word count for the reading time", () => {

@@ -52,7 +52,8 @@ function urlOf(site: string, title: string): string {
   for (const entry of readdirSync(site, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith(".html") || entry.parentPath.includes("pagefind")) continue;
     const file = path.join(entry.parentPath, entry.name);
-    if (readFileSync(file, "utf8").includes(`<h1 class="post-title p-name">${title}</h1>`)) return `/${path.relative(site, file).split(path.sep).join("/")}`;
+    if (readFileSync(file, "utf8").includes(`<h1 class="post-title p-name">${title}</h1>`))
+      return `/${path.relative(site, file).split(path.sep).join("/")}`;
   }
   throw new Error(`no page for "${title}" in ${site}`);
 }
@@ -68,7 +69,12 @@ async function body(port: number, url: string): Promise<string> {
 async function measureBlog(count: number, saves: number): Promise<Row> {
   const { dir, post } = project(count);
   const port = await freePort();
-  const child = spawn("npm", ["start"], { cwd: dir, env: { ...process.env, PORT: String(port) }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("npm", ["start"], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port) },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -87,13 +93,17 @@ async function measureBlog(count: number, saves: number): Promise<Row> {
       const started = performance.now();
       appendFileSync(post, `\n${marker}\n`);
       while (!(await body(port, url)).includes(marker)) {
-        if (performance.now() - started > 60_000) throw new Error(`the page never showed save ${save}:\n${log.slice(-2000)}`);
+        if (performance.now() - started > 60_000)
+          throw new Error(`the page never showed save ${save}:\n${log.slice(-2000)}`);
         await sleep(10);
       }
       waits.push(performance.now() - started);
       console.log(`  ${count || "repo"} save ${save}: ${(waits.at(-1) ?? 0).toFixed(0)} ms`);
     }
-    return { blog: count === 0 ? "the repo's blog (1 post, 2 images)" : `${count.toLocaleString("en-US")} generated posts`, waits };
+    return {
+      blog: count === 0 ? "the repo's blog (1 post, 2 images)" : `${count.toLocaleString("en-US")} generated posts`,
+      waits,
+    };
   } finally {
     if (child.pid) process.kill(-child.pid, "SIGTERM");
     await sleep(500);
@@ -101,7 +111,10 @@ async function measureBlog(count: number, saves: number): Promise<Row> {
   }
 }
 
-const counts = values.posts.split(",").map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+const counts = values.posts
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 0);
 const saves = Number(values.saves);
 const rows: Row[] = [];
 for (const count of counts) rows.push(await measureBlog(count, saves));
@@ -116,7 +129,10 @@ const section = [
   "",
   "| blog | median | fastest | slowest | under 500 ms |",
   "| --- | ---: | ---: | ---: | --- |",
-  ...rows.map(({ blog, waits }) => `| ${blog} | ${ms(median(waits))} | ${ms(Math.min(...waits))} | ${ms(Math.max(...waits))} | ${median(waits) < 500 ? "met" : "**not met**"} |`),
+  ...rows.map(
+    ({ blog, waits }) =>
+      `| ${blog} | ${ms(median(waits))} | ${ms(Math.min(...waits))} | ${ms(Math.max(...waits))} | ${median(waits) < 500 ? "met" : "**not met**"} |`,
+  ),
   "",
   END,
 ].join("\n");

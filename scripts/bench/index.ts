@@ -27,7 +27,10 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
   },
 });
-const counts = values.posts.split(",").map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0);
+const counts = values.posts
+  .split(",")
+  .map((n) => Number(n.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
 const runs = Number(values.runs);
 if (!counts.length || !(runs >= 1)) throw new Error("usage: npm run bench -- --posts 250,1000,4000 --runs 3");
 const only = values.only ? new Set(values.only.split(",")) : undefined;
@@ -38,7 +41,9 @@ const results: Result[] = [];
 
 for (const count of counts) {
   const work = mkdtempSync(path.join(tmpdir(), `bench-${count}-`));
-  const systems = setUpSystems({ repo: REPO, work, posts: makePosts(count, body) }).filter((s) => !only || only.has(s.key));
+  const systems = setUpSystems({ repo: REPO, work, posts: makePosts(count, body) }).filter(
+    (s) => !only || only.has(s.key),
+  );
   const samples = new Map<string, Measurement[]>(systems.map((s) => [s.key, []]));
   console.log(`\n${count} posts in ${work}`);
   for (let run = 1; run <= runs; run++) {
@@ -46,7 +51,9 @@ for (const count of counts) {
       system.prepare(run);
       const measured = await measure(system.command);
       samples.get(system.key)?.push(measured);
-      console.log(`  run ${run}  ${system.key.padEnd(14)} ${measured.seconds.toFixed(2).padStart(7)} s  ${(measured.peakBytes / 2 ** 20).toFixed(0).padStart(5)} MiB  ${measured.lastLine.slice(0, 160)}`);
+      console.log(
+        `  run ${run}  ${system.key.padEnd(14)} ${measured.seconds.toFixed(2).padStart(7)} s  ${(measured.peakBytes / 2 ** 20).toFixed(0).padStart(5)} MiB  ${measured.lastLine.slice(0, 160)}`,
+      );
     }
   }
   for (const system of systems) {

@@ -55,10 +55,16 @@ export function measure(command: Command): Promise<Measurement> {
   const useTime = existsSync(GNU_TIME);
   const scratch = mkdtempSync(path.join(tmpdir(), "bench-time-"));
   const timeFile = path.join(scratch, "time.txt");
-  const [cmd, args] = useTime ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command.cmd, ...command.args]] : [command.cmd, command.args];
+  const [cmd, args] = useTime
+    ? [GNU_TIME, ["-f", "%M", "-o", timeFile, command.cmd, ...command.args]]
+    : [command.cmd, command.args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: command.cwd, env: { ...process.env, ...command.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: command.cwd,
+      env: { ...process.env, ...command.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
     child.stderr.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -75,7 +81,8 @@ export function measure(command: Command): Promise<Measurement> {
         if (Number.isFinite(kib)) peak = Math.max(peak, kib * 1024);
       }
       rmSync(scratch, { recursive: true, force: true });
-      if (code !== 0) reject(new Error(`${command.cmd} ${command.args.join(" ")} (in ${command.cwd}) exited ${code}:\n${output}`));
+      if (code !== 0)
+        reject(new Error(`${command.cmd} ${command.args.join(" ")} (in ${command.cwd}) exited ${code}:\n${output}`));
       else resolve({ seconds, peakBytes: peak, lastLine: output.trim().split("\n").at(-1) ?? "" });
     });
   });

@@ -14,8 +14,26 @@ export interface BenchPost {
   body: string;
 }
 
-const TOPICS = ["Docker", "Containers", "Virtual Machines", "Linux", "Networking", "Compose", "Images", "Kernels", "Volumes", "Hypervisors"];
-const FORMS = ["{t} Versus Virtual Machines", "Notes on {t}", "Why {t} Matter", "{t} in Practice", "A Field Guide to {t}", "{t}: Questions and Answers"];
+const TOPICS = [
+  "Docker",
+  "Containers",
+  "Virtual Machines",
+  "Linux",
+  "Networking",
+  "Compose",
+  "Images",
+  "Kernels",
+  "Volumes",
+  "Hypervisors",
+];
+const FORMS = [
+  "{t} Versus Virtual Machines",
+  "Notes on {t}",
+  "Why {t} Matter",
+  "{t} in Practice",
+  "A Field Guide to {t}",
+  "{t}: Questions and Answers",
+];
 const CATEGORIES = ["docker", "linux", "devops", "virtualization", "networking", "storage", "security", "howto"];
 const ZONES = ["-0400", "-0500", "+0000", "+0100", "+0530"];
 
@@ -35,8 +53,14 @@ export function makePosts(count: number, body: string): BenchPost[] {
     const zone = ZONES[index % ZONES.length];
     // A post every 11 hours going back from the newest: dates spread over years, several a day at times.
     const local = newest.minus({ hours: 11 * index }).setZone(`UTC${zone.slice(0, 3)}:${zone.slice(3)}`);
-    const categories = [CATEGORIES[index % CATEGORIES.length], ...(index % 3 === 0 ? [CATEGORIES[(index * 5 + 1) % CATEGORIES.length]] : [])];
-    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const categories = [
+      CATEGORIES[index % CATEGORIES.length],
+      ...(index % 3 === 0 ? [CATEGORIES[(index * 5 + 1) % CATEGORIES.length]] : []),
+    ];
+    const slug = title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
     return {
       file: `${local.toFormat("yyyy-MM-dd")}-${slug}.md`,
       title,

@@ -30,14 +30,17 @@ const { start: START, end: END } = markers("bench");
 
 const version = (cmd: string, args: string[]): string | undefined => {
   try {
-    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0];
+    return execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+      .trim()
+      .split("\n")[0];
   } catch {
     return undefined;
   }
 };
 
 const packageVersion = (repo: string, name: string) =>
-  (JSON.parse(readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  (JSON.parse(readFileSync(path.join(repo, "node_modules", name, "package.json"), "utf8")) as { version: string })
+    .version;
 
 export function machineFacts(repo: string): Facts {
   const versions = [
@@ -54,7 +57,10 @@ export function machineFacts(repo: string): Facts {
     cpu: os.cpus()[0]?.model ?? "unknown CPU",
     cores: os.availableParallelism(),
     memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
-    load: os.loadavg().map((l) => l.toFixed(2)).join(", "),
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(", "),
     versions,
   };
 }
@@ -78,7 +84,19 @@ const TARGETS: Target[] = [
   { what: "(e) peak memory of the full build", key: "full", limit: 2 ** 30, kind: "memory" },
 ];
 
-export function renderSection({ results, facts, runs, counts, chartLink }: { results: Result[]; facts: Facts; runs: number; counts: number[]; chartLink: string }): string {
+export function renderSection({
+  results,
+  facts,
+  runs,
+  counts,
+  chartLink,
+}: {
+  results: Result[];
+  facts: Facts;
+  runs: number;
+  counts: number[];
+  chartLink: string;
+}): string {
   const keys = [...new Set(results.map((r) => r.key))];
   const find = (key: string, posts: number) => results.find((r) => r.key === key && r.posts === posts);
   const ratio = (key: string, posts: number) => {
@@ -113,12 +131,19 @@ export function renderSection({ results, facts, runs, counts, chartLink }: { res
     });
     lines.push(`| ${label} | ${cells.join(" | ")} |`);
   }
-  lines.push("", "Times are medians; (×r) is the ratio to bare Eleventy in the same run; then peak memory.", "", "| target | " + counts.map((n) => `${count(n)} posts`).join(" | ") + " |", `| --- | ${counts.map(() => "---").join(" | ")} |`);
+  lines.push(
+    "",
+    "Times are medians; (×r) is the ratio to bare Eleventy in the same run; then peak memory.",
+    "",
+    "| target | " + counts.map((n) => `${count(n)} posts`).join(" | ") + " |",
+    `| --- | ${counts.map(() => "---").join(" | ")} |`,
+  );
   for (const target of TARGETS) {
     const cells = counts.map((n) => {
       const r = find(target.key, n);
       if (!r) return "–";
-      if (target.kind === "memory") return `${mib(r.peakBytes)}: ${r.peakBytes <= target.limit ? "met" : "**not met**"}`;
+      if (target.kind === "memory")
+        return `${mib(r.peakBytes)}: ${r.peakBytes <= target.limit ? "met" : "**not met**"}`;
       const x = ratio(target.key, n);
       return x === undefined ? "–" : `${x.toFixed(2)}: ${x <= target.limit ? "met" : "**not met**"}`;
     });

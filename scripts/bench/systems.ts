@@ -74,19 +74,28 @@ const MINIMAL_LAYOUT = `<!doctype html>
 
 function hugoProject(dir: string, posts: BenchPost[]): void {
   write(path.join(dir, "config.toml"), 'baseURL = "https://example.org/"\ntitle = "Bench"\n');
-  write(path.join(dir, "layouts/_default/single.html"), `<!doctype html>
+  write(
+    path.join(dir, "layouts/_default/single.html"),
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><article><h1>{{ .Title }}</h1>
 {{ .Content }}
 </article></body></html>
-`);
-  write(path.join(dir, "layouts/_default/list.html"), `<!doctype html>
+`,
+  );
+  write(
+    path.join(dir, "layouts/_default/list.html"),
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
 <body><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>
-`);
+`,
+  );
   // Hugo wants categories as a list.
-  writePosts(path.join(dir, "content/posts"), posts, (post) =>
-    `---\ntitle: ${JSON.stringify(post.title)}\ndate: "${post.date}"\ncategories: ${JSON.stringify(post.categories)}\n---\n\n${post.body}`,
+  writePosts(
+    path.join(dir, "content/posts"),
+    posts,
+    (post) =>
+      `---\ntitle: ${JSON.stringify(post.title)}\ndate: "${post.date}"\ncategories: ${JSON.stringify(post.categories)}\n---\n\n${post.body}`,
   );
 }
 
@@ -109,7 +118,12 @@ export function hasCommand(name: string): boolean {
 export function setUpSystems(layout: Layout): System[] {
   const { repo, work, posts } = layout;
   const blog = blogProject(layout);
-  const build = (env: Record<string, string> = {}): Command => ({ cmd: process.execPath, args: ["src/build/launch.mjs"], cwd: blog, env });
+  const build = (env: Record<string, string> = {}): Command => ({
+    cmd: process.execPath,
+    args: ["src/build/launch.mjs"],
+    cwd: blog,
+    env,
+  });
   // The post a warm rebuild changes: one in the middle of the list.
   const edited = path.join(blog, "posts", posts[Math.floor(posts.length / 2)].file);
 
@@ -122,7 +136,11 @@ export function setUpSystems(layout: Layout): System[] {
       label: "bare Eleventy 3 (baseline)",
       short: "bare Eleventy",
       prepare: () => clear(path.join(eleventyDir, "_site")),
-      command: { cmd: process.execPath, args: [path.join(repo, "node_modules/@11ty/eleventy/cmd.cjs"), "--quiet"], cwd: eleventyDir },
+      command: {
+        cmd: process.execPath,
+        args: [path.join(repo, "node_modules/@11ty/eleventy/cmd.cjs"), "--quiet"],
+        cwd: eleventyDir,
+      },
     },
     {
       key: "cold",
@@ -170,19 +188,24 @@ export function setUpSystems(layout: Layout): System[] {
   if (hasCommand("jekyll")) {
     const dir = path.join(work, "jekyll");
     jekyllProject(dir, posts);
-    const jekyll = (): Command => ({ cmd: "jekyll", args: ["build", "--quiet", "--source", dir, "--destination", path.join(dir, "_site")], cwd: dir, env: { JEKYLL_ENV: "production" } });
+    const jekyll = (): Command => ({
+      cmd: "jekyll",
+      args: ["build", "--quiet", "--source", dir, "--destination", path.join(dir, "_site")],
+      cwd: dir,
+      env: { JEKYLL_ENV: "production" },
+    });
     systems.push(
       {
         key: "jekyll",
         label: "Jekyll, cold",
-      short: "Jekyll, cold",
+        short: "Jekyll, cold",
         prepare: () => clear(path.join(dir, "_site"), path.join(dir, ".jekyll-cache")),
         command: jekyll(),
       },
       {
         key: "jekyll-cached",
         label: "Jekyll, with its cache",
-      short: "Jekyll, cached",
+        short: "Jekyll, cached",
         // Runs right after the cold build, which filled .jekyll-cache.
         prepare: () => clear(path.join(dir, "_site")),
         command: jekyll(),

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   } catch (error) {
     progress.finish("");
     await discard(staged);
-    console.error(`Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error, { staging: staged })}`);
+    console.error(
+      `Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error, { staging: staged })}`,
+    );
     process.exitCode = 1;
     return;
   }

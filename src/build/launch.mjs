@@ -20,7 +20,10 @@ const stampOf = (file) => {
 function upToDate() {
   try {
     const { sources, outputs } = JSON.parse(readFileSync(STAMP, "utf8"));
-    return outputs.every((file) => existsSync(file)) && Object.entries(sources).every(([file, stamp]) => stampOf(file) === stamp);
+    return (
+      outputs.every((file) => existsSync(file)) &&
+      Object.entries(sources).every(([file, stamp]) => stampOf(file) === stamp)
+    );
   } catch {
     return false;
   }
@@ -46,16 +49,25 @@ async function compile() {
         name: "source-locations",
         setup(compiler) {
           compiler.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => ({
-            contents: (await readFile(file, "utf8")).replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href)),
+            contents: (await readFile(file, "utf8")).replaceAll(
+              "import.meta.url",
+              JSON.stringify(pathToFileURL(file).href),
+            ),
             loader: "ts",
           }));
         },
       },
     ],
   });
-  const sources = [fileURLToPath(import.meta.url), ...Object.keys(result.metafile.inputs).map((file) => path.resolve(file))];
+  const sources = [
+    fileURLToPath(import.meta.url),
+    ...Object.keys(result.metafile.inputs).map((file) => path.resolve(file)),
+  ];
   const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(file));
-  writeFileSync(STAMP, JSON.stringify({ sources: Object.fromEntries(sources.map((file) => [file, stampOf(file)])), outputs }));
+  writeFileSync(
+    STAMP,
+    JSON.stringify({ sources: Object.fromEntries(sources.map((file) => [file, stampOf(file)])), outputs }),
+  );
 }
 
 if (!upToDate()) await compile();

@@ -15,7 +15,9 @@ export function describeCounts(counts: BuildCounts): string {
   const posts = counts.postsRendered + counts.postsReused;
   const parts = [
     posts ? `${plural(posts, "post")} (${number(counts.postsReused)} from the render cache)` : "",
-    counts.imagesEncoded + counts.imagesReused ? `images ${number(counts.imagesEncoded)} encoded, ${number(counts.imagesReused)} reused` : "",
+    counts.imagesEncoded + counts.imagesReused
+      ? `images ${number(counts.imagesEncoded)} encoded, ${number(counts.imagesReused)} reused`
+      : "",
     counts.pagesIndexed ? `${plural(counts.pagesIndexed, "page")} indexed` : "",
     counts.pagesWritten ? `${plural(counts.pagesWritten, "file")} written` : "",
   ];
@@ -24,7 +26,10 @@ export function describeCounts(counts: BuildCounts): string {
 
 /** Seconds spent in each phase, from the marks: a phase lasts until the next one begins (or `end`). */
 export function phaseTimes(phases: { phase: Phase; at: number }[], end: number): { phase: Phase; seconds: number }[] {
-  return phases.map((mark, index) => ({ phase: mark.phase, seconds: ((phases[index + 1]?.at ?? end) - mark.at) / 1000 }));
+  return phases.map((mark, index) => ({
+    phase: mark.phase,
+    seconds: ((phases[index + 1]?.at ?? end) - mark.at) / 1000,
+  }));
 }
 
 /** The closing line: `Built _site/ in 5.43 s (setup 1.10 s, render 3.20 s, ...): 1,000 posts (...), ...`. */

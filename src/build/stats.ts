@@ -26,7 +26,14 @@ export interface BuildStats {
   phases: { phase: Phase; at: number }[];
 }
 
-const EMPTY: BuildCounts = { postsRendered: 0, postsReused: 0, imagesEncoded: 0, imagesReused: 0, pagesIndexed: 0, pagesWritten: 0 };
+const EMPTY: BuildCounts = {
+  postsRendered: 0,
+  postsReused: 0,
+  imagesEncoded: 0,
+  imagesReused: 0,
+  pagesIndexed: 0,
+  pagesWritten: 0,
+};
 
 // On globalThis, not in module scope: the CLI and the Eleventy config can load this file through two
 // different module loaders (tsx registers its own in .eleventy.js), and both must see one set of counts.

@@ -20,24 +20,32 @@ const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templ
 const FEED_SIZE = 10;
 
 /** Atom at `/feed.xml` with jekyll-feed's entries and ids, so readers see no post twice after the move. */
-export default function feedPlugin(eleventyConfig: EleventyConfig, { site, md }: { site: SiteConfig; md: Markdown }): void {
+export default function feedPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, md }: { site: SiteConfig; md: Markdown },
+): void {
   const limit = Number((site.feed as { posts_limit?: number } | undefined)?.posts_limit ?? FEED_SIZE);
   eleventyConfig.addCollection("feedPosts", (api: CollectionApi) => postsOf(api).reverse().slice(0, limit));
   eleventyConfig.addFilter("smartify", (text: unknown) => md.renderInline(String(text ?? "")));
   eleventyConfig.addFilter("author_name", (author: unknown) => authorName(author as SiteConfig["author"]));
   // Jekyll's absolute_url normalizes (Addressable): ids with spaces or accents come out escaped.
-  eleventyConfig.addFilter("feed_url", (value: unknown) => (/^[a-z][a-z0-9+.-]*:/i.test(String(value)) ? String(value) : normalizeUri(absoluteUrl(site, value))));
+  eleventyConfig.addFilter("feed_url", (value: unknown) =>
+    /^[a-z][a-z0-9+.-]*:/i.test(String(value)) ? String(value) : normalizeUri(absoluteUrl(site, value)),
+  );
   // Jekyll renders the excerpt as the post is rendered, Liquid first (`{% raw %}`, `{{ site.baseurl }}`,
   // `{% post_url %}`), in the post's context. A cut that leaves a block open keeps its source as written.
-  eleventyConfig.addFilter("excerpt_liquid", async function (this: LiquidFilterThis, source: unknown, item: { data?: Record<string, unknown> } | undefined) {
-    const text = String(source ?? "");
-    if (!text.includes("{%") && !text.includes("{{")) return text;
-    try {
-      return await this.liquid.parseAndRender(text, { ...this.context.getAll(), ...(item?.data ?? {}) });
-    } catch {
-      return text;
-    }
-  });
+  eleventyConfig.addFilter(
+    "excerpt_liquid",
+    async function (this: LiquidFilterThis, source: unknown, item: { data?: Record<string, unknown> } | undefined) {
+      const text = String(source ?? "");
+      if (!text.includes("{%") && !text.includes("{{")) return text;
+      try {
+        return await this.liquid.parseAndRender(text, { ...this.context.getAll(), ...(item?.data ?? {}) });
+      } catch {
+        return text;
+      }
+    },
+  );
   // `]]>` would end the CDATA section early.
   eleventyConfig.addFilter("cdata_safe", (text: unknown) => String(text ?? "").replaceAll("]]>", "]]]]><![CDATA[>"));
   addTemplatesFrom(eleventyConfig, TEMPLATES);

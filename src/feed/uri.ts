@@ -11,7 +11,8 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
 
 /** A URL or path normalized as Addressable does: escapes as needed, `%7e` to `~`, dot segments removed. */
 export function normalizeUri(uri: string): string {
-  const [, scheme = "", authority = "", path = "", query, fragment] = /^([a-zA-Z][a-zA-Z0-9+.-]*:)?(\/\/[^/?#]*)?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(uri) ?? [];
+  const [, scheme = "", authority = "", path = "", query, fragment] =
+    /^([a-zA-Z][a-zA-Z0-9+.-]*:)?(\/\/[^/?#]*)?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s.exec(uri) ?? [];
   const lowerScheme = scheme.toLowerCase();
   let host = authority.toLowerCase();
   const port = DEFAULT_PORTS[lowerScheme];
@@ -35,7 +36,8 @@ function escape(component: string, allowed: RegExp): string {
     } else {
       const codePoint = component.codePointAt(i) ?? 0;
       if (codePoint > 0xffff) i++;
-      for (const byte of new TextEncoder().encode(String.fromCodePoint(codePoint))) out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+      for (const byte of new TextEncoder().encode(String.fromCodePoint(codePoint)))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
     }
   }
   return out;

@@ -28,11 +28,21 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
     data = yaml.load(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    throw inputError(shown, mark?.line === undefined ? undefined : mark.line + 1, `is not valid YAML (${(error as Error).message.split("\n")[0]})`, 'write two keys, e.g. alt: "What the image shows" and caption: "A sentence under it".');
+    throw inputError(
+      shown,
+      mark?.line === undefined ? undefined : mark.line + 1,
+      `is not valid YAML (${(error as Error).message.split("\n")[0]})`,
+      'write two keys, e.g. alt: "What the image shows" and caption: "A sentence under it".',
+    );
   }
   if (data === null || data === undefined) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    throw inputError(shown, undefined, "is not a mapping of alt and caption", 'write two keys, e.g. alt: "What the image shows" and caption: "A sentence under it".');
+    throw inputError(
+      shown,
+      undefined,
+      "is not a mapping of alt and caption",
+      'write two keys, e.g. alt: "What the image shows" and caption: "A sentence under it".',
+    );
   }
   const description: ImageDescription = {};
   for (const [key, value] of Object.entries(data)) {
@@ -40,10 +50,14 @@ export function readDescription(imageFile: string, root: string): ImageDescripti
       throw inputError(shown, lineOfKey(text, key), `has an unknown key "${key}"`, "use only alt and caption.");
     }
     if (typeof value !== "string" || value.trim() === "") {
-      throw inputError(shown, lineOfKey(text, key), `"${key}" is not text`, `write ${key}: "some words", or remove the key.`);
+      throw inputError(
+        shown,
+        lineOfKey(text, key),
+        `"${key}" is not text`,
+        `write ${key}: "some words", or remove the key.`,
+      );
     }
     description[key] = value.trim();
   }
   return description;
 }
-

@@ -30,12 +30,15 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
   // `npm start`: pages whose HTML has not changed since the last rebuild (every post but the saved one).
   const rebuilt = rebuiltPages(optimizer);
   // The output folder changes on every `npm run build` (a staging folder, then swapped in).
-  eleventyConfig.on("eleventy.before", ({ directories, runMode }: { directories: { output: string }; runMode?: string }) => {
-    optimizer.startBuild(path.resolve(root, directories.output));
-    lookups = createLookups(root);
-    warned.clear();
-    rebuilt.watching = runMode !== undefined && runMode !== "build";
-  });
+  eleventyConfig.on(
+    "eleventy.before",
+    ({ directories, runMode }: { directories: { output: string }; runMode?: string }) => {
+      optimizer.startBuild(path.resolve(root, directories.output));
+      lookups = createLookups(root);
+      warned.clear();
+      rebuilt.watching = runMode !== undefined && runMode !== "build";
+    },
+  );
   // A saved post changes only its own pages' HTML; anything else (an image, its description, a layout) may
   // change what any page's pictures become, so every page is transformed again.
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
@@ -46,13 +49,17 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, { site, roo
     if (images === 0) return;
     countBuild("imagesEncoded", encoded);
     countBuild("imagesReused", files - encoded);
-    console.log(`Images: ${images} used, ${files} files: ${encoded} encoded, ${files - encoded} reused from ${CACHE_FOLDER}/`);
+    console.log(
+      `Images: ${images} used, ${files} files: ${encoded} encoded, ${files - encoded} reused from ${CACHE_FOLDER}/`,
+    );
   });
 
   eleventyConfig.addTransform("images", async function (content: string) {
     if (!this.page.outputPath || !this.page.outputPath.endsWith(".html")) return content;
     const page = { inputPath: this.page.inputPath, url: String(this.page.url || "/") };
-    return rebuilt.transform(page, content, (noting) => transformImages(content, page, { root, baseurl: site.baseurl, optimizer: noting, lookups, warn }));
+    return rebuilt.transform(page, content, (noting) =>
+      transformImages(content, page, { root, baseurl: site.baseurl, optimizer: noting, lookups, warn }),
+    );
   });
 
   // After the posts plugin's preprocessor has set `post` (a preprocessor, not computed data: see src/posts/).

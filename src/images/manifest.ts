@@ -29,7 +29,10 @@ export function openManifest(cacheDir: string, options: string): ImageManifest {
     if (entries) return entries;
     try {
       const parsed = JSON.parse(readFileSync(file, "utf8")) as { entries?: unknown };
-      entries = typeof parsed.entries === "object" && parsed.entries !== null ? (parsed.entries as Record<string, OptimizedImage>) : {};
+      entries =
+        typeof parsed.entries === "object" && parsed.entries !== null
+          ? (parsed.entries as Record<string, OptimizedImage>)
+          : {};
     } catch {
       entries = {};
     }
@@ -61,8 +64,17 @@ export function openManifest(cacheDir: string, options: string): ImageManifest {
 function isOptimizedImage(value: unknown): value is OptimizedImage {
   const image = value as OptimizedImage | undefined;
   return (
-    typeof image === "object" && image !== null && typeof image.width === "number" && typeof image.height === "number" &&
-    Array.isArray(image.formats) && image.formats.length > 0 &&
-    image.formats.every((list) => Array.isArray(list) && list.length > 0 && list.every((stat) => typeof stat?.outputPath === "string" && typeof stat.filename === "string"))
+    typeof image === "object" &&
+    image !== null &&
+    typeof image.width === "number" &&
+    typeof image.height === "number" &&
+    Array.isArray(image.formats) &&
+    image.formats.length > 0 &&
+    image.formats.every(
+      (list) =>
+        Array.isArray(list) &&
+        list.length > 0 &&
+        list.every((stat) => typeof stat?.outputPath === "string" && typeof stat.filename === "string"),
+    )
   );
 }

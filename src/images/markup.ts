@@ -23,7 +23,9 @@ export function pictureHtml(image: OptimizedImage, { attributes, alt, eager }: P
   const fallback = image.formats[image.formats.length - 1];
   const shown = fallback[0];
   const sizes = sizesFor(shown.width);
-  const sources = image.formats.slice(0, -1).map((stats) => `<source type="${stats[0].sourceType}" srcset="${srcset(stats)}" sizes="${sizes}">`);
+  const sources = image.formats
+    .slice(0, -1)
+    .map((stats) => `<source type="${stats[0].sourceType}" srcset="${srcset(stats)}" sizes="${sizes}">`);
   const img: [string, string][] = [["src", shown.url]];
   if (fallback.length > 1) img.push(["srcset", srcset(fallback)], ["sizes", sizes]);
   img.push(["width", String(shown.width)], ["height", String(shown.height)], ["alt", alt]);

@@ -70,7 +70,8 @@ export function createOptimizer({ root, baseurl }: { root: string; baseurl: stri
     urlPath: `${baseurl.replace(/\/+$/, "")}${URL_FOLDER}`,
     // Keep a 2x file whenever the source is any wider than 1x (the default skips it below 1.25 times).
     minimumThreshold: 1,
-    filenameFormat: (id: string, src: string, width: number, format: string) => `${readableName(src)}-${id}-${width}.${format}`,
+    filenameFormat: (id: string, src: string, width: number, format: string) =>
+      `${readableName(src)}-${id}-${width}.${format}`,
     transform: countEncode,
     failOnError: true,
   };
@@ -131,14 +132,27 @@ export function createOptimizer({ root, baseurl }: { root: string; baseurl: stri
       const sharpPngOptions = metadata.isPalette ? { palette: true } : {};
       formats = modernFirst(await Image(file, { ...options, sharpPngOptions }));
     } catch (error) {
-      throw inputError(shown, undefined, `is not an image sharp can read (${(error as Error).message}); ${usedBy} shows it`, `replace it with a valid PNG, JPEG or WebP file, or change the reference in ${usedBy}.`);
+      throw inputError(
+        shown,
+        undefined,
+        `is not an image sharp can read (${(error as Error).message}); ${usedBy} shows it`,
+        `replace it with a valid PNG, JPEG or WebP file, or change the reference in ${usedBy}.`,
+      );
     }
-    if (!width || !height) throw inputError(shown, undefined, `has no width or height; ${usedBy} shows it`, "replace it with a valid PNG, JPEG or WebP file.");
-    await Promise.all(formats.flat().map(async (stat) => {
-      // eleventy-img rounds heights down, sharp rounds them to nearest: width/height must be the file's own.
-      stat.height = (await sharp(stat.outputPath).metadata()).height ?? stat.height;
-      await copyToOutput(stat);
-    }));
+    if (!width || !height)
+      throw inputError(
+        shown,
+        undefined,
+        `has no width or height; ${usedBy} shows it`,
+        "replace it with a valid PNG, JPEG or WebP file.",
+      );
+    await Promise.all(
+      formats.flat().map(async (stat) => {
+        // eleventy-img rounds heights down, sharp rounds them to nearest: width/height must be the file's own.
+        stat.height = (await sharp(stat.outputPath).metadata()).height ?? stat.height;
+        await copyToOutput(stat);
+      }),
+    );
     return { width, height, formats };
   }
 }
@@ -158,5 +172,11 @@ function modernFirst(result: ImageResult): ImageStat[][] {
 
 /** The source's name, kept in output names so a reader of the HTML knows which image a file is. */
 function readableName(src: string): string {
-  return path.basename(src).replace(/\.[^.]+$/, "").replace(/[^a-zA-Z0-9_-]+/g, "-").slice(0, 60) || "image";
+  return (
+    path
+      .basename(src)
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^a-zA-Z0-9_-]+/g, "-")
+      .slice(0, 60) || "image"
+  );
 }

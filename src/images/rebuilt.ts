@@ -34,7 +34,10 @@ export function rebuiltPages(optimizer: Optimizer): RebuiltPages {
         return known.result;
       }
       const images: OptimizeCall[] = [];
-      const noting: Optimizer = { ...optimizer, optimize: (...call) => (images.push(call), optimizer.optimize(...call)) };
+      const noting: Optimizer = {
+        ...optimizer,
+        optimize: (...call) => (images.push(call), optimizer.optimize(...call)),
+      };
       const result = await run(noting);
       remembered.set(key, { html, result, images });
       return result;

@@ -25,7 +25,8 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function resolveImageSource(src: string, { root, pageUrl, baseurl }: ResolveContext): ImageReference {
   const value = src.trim();
   if (value.startsWith("//") || /^(https?|data):/i.test(value)) return { kind: "remote" };
-  if (SCHEME.test(value)) return { kind: "outside", reason: `the "${value.split(":")[0]}:" scheme reads files outside the site` };
+  if (SCHEME.test(value))
+    return { kind: "outside", reason: `the "${value.split(":")[0]}:" scheme reads files outside the site` };
 
   const written = value.replace(/[?#].*$/, "");
   const absolute = written.startsWith("/");
@@ -77,16 +78,30 @@ export type LocalImage = { kind: "local"; file: string; urlPath: string; shown: 
  * A reference to an image that must be an existing file of the project: stops the build with what to change
  * when it is outside the project or missing. Remote images come back as `remote`, to be left alone.
  */
-export function requireLocalImage(src: string, context: ResolveContext, site: ReferenceSite): { kind: "remote" } | LocalImage {
+export function requireLocalImage(
+  src: string,
+  context: ResolveContext,
+  site: ReferenceSite,
+): { kind: "remote" } | LocalImage {
   const ref = resolveImageSource(src, context);
   if (ref.kind === "remote") return ref;
   const line = () => (typeof site.line === "function" ? site.line() : site.line);
   if (ref.kind === "outside") {
-    throw inputError(site.file, line(), `the image "${src}" is refused: ${ref.reason}`, "keep images inside the project (e.g. assets/images/NAME.png) and write /assets/images/NAME.png.");
+    throw inputError(
+      site.file,
+      line(),
+      `the image "${src}" is refused: ${ref.reason}`,
+      "keep images inside the project (e.g. assets/images/NAME.png) and write /assets/images/NAME.png.",
+    );
   }
   const shown = path.relative(context.root, ref.file);
   if (!existsSync(ref.file) || !statSync(ref.file).isFile()) {
-    throw inputError(site.file, line(), `the image "${src}" does not exist (looked for ${shown})`, `add the file ${shown}, or correct the path in the reference.`);
+    throw inputError(
+      site.file,
+      line(),
+      `the image "${src}" does not exist (looked for ${shown})`,
+      `add the file ${shown}, or correct the path in the reference.`,
+    );
   }
   return { ...ref, shown };
 }

@@ -30,12 +30,17 @@ const markdown = new MarkdownIt({ html: true });
 // Only the inline runs that could hold an image are parsed; the rest of a body is text this search never reads.
 markdown.core.ruler.at("inline", (state) => {
   for (const token of state.tokens) {
-    if (token.type === "inline" && MAY_SHOW_IMAGE.test(token.content)) state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
+    if (token.type === "inline" && MAY_SHOW_IMAGE.test(token.content))
+      state.md.inline.parse(token.content, state.md, state.env, token.children ?? []);
   }
 });
 
 /** `body` is the post's Markdown as written (Liquid not yet run). */
-export async function seoImageOf(data: Record<string, unknown>, body: string, context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups }): Promise<SeoImage | undefined> {
+export async function seoImageOf(
+  data: Record<string, unknown>,
+  body: string,
+  context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups },
+): Promise<SeoImage | undefined> {
   const post = data.post as Post | undefined;
   const page = data.page as { url?: unknown } | undefined;
   if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
@@ -98,7 +103,10 @@ export function firstImageIn(body: string): { src: string; alt: string } | undef
   blockEnd.lastIndex = candidate.index;
   const end = blockEnd.exec(body)?.index ?? body.length;
   if (end < body.length) {
-    const definitions = body.slice(end).split(/\r?\n/).filter((line) => /^ {0,3}\[[^\]]+\]:/.test(line));
+    const definitions = body
+      .slice(end)
+      .split(/\r?\n/)
+      .filter((line) => /^ {0,3}\[[^\]]+\]:/.test(line));
     const found = imageIn(`${body.slice(0, end)}\n\n${definitions.join("\n")}`);
     if (found) return found;
   }
@@ -123,7 +131,12 @@ function imageOf(token: Token): { src: string; alt: string } | undefined {
     const tag = /<img\b[^>]*>/i.exec(token.content)?.[0];
     const src = tag && /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
     const value = src ? (src[1] ?? src[2] ?? src[3]) : "";
-    const alt = tag ? (/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag)?.slice(1).find((v) => v !== undefined) ?? "") : "";
+    const alt = tag
+      ? (/\balt\s*=\s*(?:"([^"]*)"|'([^']*)')/i
+          .exec(tag)
+          ?.slice(1)
+          .find((v) => v !== undefined) ?? "")
+      : "";
     return value && !value.includes("{") ? { src: value, alt } : undefined;
   }
   return undefined;

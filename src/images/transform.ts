@@ -50,13 +50,23 @@ async function transformFragment(html: string, page: PageContext, context: Trans
   const figures = new Map<Element, Rewritten[]>();
   for (const result of rewritten) {
     const parent = result.element.parent;
-    if (result.caption && parent?.type === "tag" && (parent as Element).name === "p" && standsOnItsOwnLine(result.element)) {
+    if (
+      result.caption &&
+      parent?.type === "tag" &&
+      (parent as Element).name === "p" &&
+      standsOnItsOwnLine(result.element)
+    ) {
       figures.set(parent as Element, [...(figures.get(parent as Element) ?? []), result]);
     }
   }
   const imageEdits = rewritten.map((result) => ({ ...span(result.element), text: result.html }));
-  const paragraphEdits = [...figures].map(([paragraph, inside]) => ({ ...span(paragraph), text: splitParagraph(html, paragraph, inside, imageEdits) }));
-  const outsideParagraphs = imageEdits.filter((edit) => !paragraphEdits.some((p) => edit.start >= p.start && edit.end <= p.end));
+  const paragraphEdits = [...figures].map(([paragraph, inside]) => ({
+    ...span(paragraph),
+    text: splitParagraph(html, paragraph, inside, imageEdits),
+  }));
+  const outsideParagraphs = imageEdits.filter(
+    (edit) => !paragraphEdits.some((p) => edit.start >= p.start && edit.end <= p.end),
+  );
   return applyEdits(html, { start: 0, end: html.length }, [...outsideParagraphs, ...paragraphEdits]);
 }
 
@@ -73,7 +83,9 @@ function span(element: ChildNode): { start: number; end: number } {
 
 /** The HTML between `range.start` and `range.end`, with the edits that fall inside it applied. */
 function applyEdits(html: string, range: { start: number; end: number }, edits: Edit[]): string {
-  const inside = edits.filter((edit) => edit.start >= range.start && edit.end <= range.end).sort((a, b) => a.start - b.start);
+  const inside = edits
+    .filter((edit) => edit.start >= range.start && edit.end <= range.end)
+    .sort((a, b) => a.start - b.start);
   let out = "";
   let at = range.start;
   for (const edit of inside) {
@@ -83,7 +95,12 @@ function applyEdits(html: string, range: { start: number; end: number }, edits: 
   return out + html.slice(at, range.end);
 }
 
-async function rewrite(element: Element, first: boolean, page: PageContext, context: TransformContext): Promise<Rewritten | undefined> {
+async function rewrite(
+  element: Element,
+  first: boolean,
+  page: PageContext,
+  context: TransformContext,
+): Promise<Rewritten | undefined> {
   const src = element.attribs.src;
   if (!src || ancestor(element, "picture")) return undefined;
   const { root, baseurl, optimizer, lookups } = context;
@@ -91,7 +108,11 @@ async function rewrite(element: Element, first: boolean, page: PageContext, cont
   // Pages made from a template of the engine (home, archives) show posts' excerpts: name the page's URL too.
   const isFile = lookups.isFile(source);
   const post = isFile ? path.relative(root, source) : `${path.relative(root, source)} (the page ${page.url})`;
-  const ref = lookups.image(src, { root, pageUrl: page.url, baseurl }, { file: post, line: () => lineContaining(page.inputPath, src) });
+  const ref = lookups.image(
+    src,
+    { root, pageUrl: page.url, baseurl },
+    { file: post, line: () => lineContaining(page.inputPath, src) },
+  );
   if (ref.kind === "remote") return undefined;
   if (!isOptimizable(ref.file)) return undefined;
 
@@ -100,7 +121,9 @@ async function rewrite(element: Element, first: boolean, page: PageContext, cont
   const alt = written || description.alt || "";
   // A post's own page warns; the home page showing its excerpt would only repeat it.
   if (!alt && isFile) {
-    context.warn(`${post}: the image "${src}" has empty alt text, so screen readers get nothing. Describe it in the Markdown, ![what it shows](${src}), or in ${path.relative(root, descriptionFile(ref.file))} (alt: "what it shows").`);
+    context.warn(
+      `${post}: the image "${src}" has empty alt text, so screen readers get nothing. Describe it in the Markdown, ![what it shows](${src}), or in ${path.relative(root, descriptionFile(ref.file))} (alt: "what it shows").`,
+    );
   }
   const image: OptimizedImage = await optimizer.optimize(ref.file, ref.shown, post);
   let html = pictureHtml(image, { attributes: element.attribs, alt, eager: first });
@@ -154,7 +177,8 @@ function imagesIn(nodes: ChildNode[], found: Element[] = []): Element[] {
 }
 
 function ancestor(element: Element, name: string): boolean {
-  for (let node = element.parent; node; node = node.parent) if (node.type === "tag" && (node as Element).name === name) return true;
+  for (let node = element.parent; node; node = node.parent)
+    if (node.type === "tag" && (node as Element).name === name) return true;
   return false;
 }
 
@@ -165,4 +189,3 @@ function isBreak(node: ChildNode): boolean {
 function textOf(node: ChildNode): string {
   return (node as { data?: string }).data ?? "";
 }
-

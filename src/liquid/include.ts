@@ -10,7 +10,6 @@ interface IncludeTag {
   hash: Hash;
 }
 
-
 const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
 
 export function includeTag(liquid: Liquid) {
@@ -22,7 +21,9 @@ export function includeTag(liquid: Liquid) {
       this.hash = new Hash(match[2], true);
     },
     *render(this: IncludeTag, context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-      const file = this.file.includes("{{") ? String(yield liquid.parseAndRender(this.file, context.getAll())) : this.file;
+      const file = this.file.includes("{{")
+        ? String(yield liquid.parseAndRender(this.file, context.getAll()))
+        : this.file;
       const params = (yield this.hash.render(context)) as Record<string, unknown>;
       let templates: Template[];
       try {
@@ -30,7 +31,12 @@ export function includeTag(liquid: Liquid) {
       } catch {
         const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
         const source = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-        throw inputError(source, lineContaining(source, "include", file), `{% include ${file} %} names no file in _includes/`, `create _includes/${file}, or use the name of a file that is there.`);
+        throw inputError(
+          source,
+          lineContaining(source, "include", file),
+          `{% include ${file} %} names no file in _includes/`,
+          `create _includes/${file}, or use the name of a file that is there.`,
+        );
       }
       context.push({ include: params });
       yield liquid.renderer.renderTemplates(templates, context, emitter);

@@ -54,14 +54,23 @@ export function jsonify(value: unknown, zone: string): string {
 
 /** `render_with_liquid: false`: the whole body as literal text (an `{% endraw %}` inside is kept too). */
 export function withoutLiquid(content: string): string {
-  return content.split("{% endraw %}").map((part) => `{% raw %}${part}{% endraw %}`).join("{{ '{% endraw %}' }}");
+  return content
+    .split("{% endraw %}")
+    .map((part) => `{% raw %}${part}{% endraw %}`)
+    .join("{{ '{% endraw %}' }}");
 }
 
 const tag = (factory: (liquid: Liquid) => object) => (engine: unknown) => factory(engine as Liquid) as LiquidTagImpl;
 
-export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, markdownify, now = DateTime.now(), root = process.cwd() }: LiquidOptions): void {
+export default function liquidPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, markdownify, now = DateTime.now(), root = process.cwd() }: LiquidOptions,
+): void {
   eleventyConfig.addLiquidTag("highlight", tag(highlightTag));
-  eleventyConfig.addLiquidTag("link", tag(() => linkTag(site, root)));
+  eleventyConfig.addLiquidTag(
+    "link",
+    tag(() => linkTag(site, root)),
+  );
   eleventyConfig.addLiquidTag("include", tag(includeTag));
   eleventyConfig.addFilter("jsonify", (value: unknown) => jsonify(value, site.timezone));
   // Layouts and pages rendered without a promise per tag unless one is needed (sync-first.ts).
@@ -89,6 +98,11 @@ export default function liquidPlugin(eleventyConfig: EleventyConfig, { site, mar
     if (!problem) return undefined;
     // Lines in `content` start after the front matter.
     const offset = text.endsWith(content) ? text.slice(0, text.length - content.length).split("\n").length - 1 : 0;
-    throw inputError(file, problem.line === undefined ? undefined : problem.line + offset, problem.problem, problem.fix);
+    throw inputError(
+      file,
+      problem.line === undefined ? undefined : problem.line + offset,
+      problem.problem,
+      problem.fix,
+    );
   });
 }

@@ -35,8 +35,12 @@ export function linkTag(site: SiteConfig, root: string) {
       if (url !== undefined) return relativeUrl(site, url);
       const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
       const file = (page?.inputPath ?? "a post").replace(/^\.\//, "");
-      throw inputError(file, lineContaining(file, "link", target), `{% link ${target} %} names no post or file`, "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.");
+      throw inputError(
+        file,
+        lineContaining(file, "link", target),
+        `{% link ${target} %} names no post or file`,
+        "give the path of an existing post (_posts/YYYY-MM-DD-title.md) or file (assets/...), as Jekyll's {% link %} needs.",
+      );
     },
   };
 }
-

@@ -15,12 +15,19 @@ export function jekyllDate(date: Date, zone: string): Date {
   const copy = new Date(date.getTime());
   // Worked out only when printed: few layouts print it, and zoning and formatting cost every post.
   let text: string | undefined;
-  Object.defineProperty(copy, "toString", { value: () => (text ??= rubyTime(DateTime.fromMillis(copy.getTime()).setZone(zone))) });
+  Object.defineProperty(copy, "toString", {
+    value: () => (text ??= rubyTime(DateTime.fromMillis(copy.getTime()).setZone(zone))),
+  });
   return copy;
 }
 
 /** Adds Jekyll's names to Eleventy's `page`, read lazily: the post is computed after preprocessing. */
-export function addJekyllPageFields(data: TemplateData, frontMatter: Record<string, unknown>, site: SiteConfig, markdownify: (text: string) => string): void {
+export function addJekyllPageFields(
+  data: TemplateData,
+  frontMatter: Record<string, unknown>,
+  site: SiteConfig,
+  markdownify: (text: string) => string,
+): void {
   const page = data.page as unknown as Record<string, unknown>;
   const post = () => data.post as Post | undefined;
   const fields: Record<string, () => unknown> = {

@@ -7,11 +7,16 @@ import type { Liquid } from "liquidjs";
 
 type Step = "next" | "throw";
 
-const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === "function";
+const isPromise = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";
 
 function isIterator(value: unknown): value is Iterator<unknown, unknown, unknown> {
   const candidate = value as Iterator<unknown> | null;
-  return typeof candidate?.next === "function" && typeof candidate.throw === "function" && typeof candidate.return === "function";
+  return (
+    typeof candidate?.next === "function" &&
+    typeof candidate.throw === "function" &&
+    typeof candidate.return === "function"
+  );
 }
 
 /**

@@ -31,15 +31,19 @@ export function createValidator(names: LiquidNames, blockTags: Record<string, (l
     liquid.registerTag(name, {
       parse(token: TagToken, remaining: TopLevelToken[]) {
         const stream = liquid.parser.parseStream(remaining);
-        stream.on(`tag:end${name}`, () => stream.stop()).on("template", () => {}).on("end", () => {
-          throw new Error(`tag ${token.getText()} not closed`);
-        });
+        stream
+          .on(`tag:end${name}`, () => stream.stop())
+          .on("template", () => {})
+          .on("end", () => {
+            throw new Error(`tag ${token.getText()} not closed`);
+          });
         stream.start();
       },
       render: () => "",
     });
   }
-  for (const name of names.filters) if (!(name in liquid.filters)) liquid.registerFilter(name, (value: unknown) => value);
+  for (const name of names.filters)
+    if (!(name in liquid.filters)) liquid.registerFilter(name, (value: unknown) => value);
   return liquid;
 }
 
@@ -60,18 +64,41 @@ function describe(error: unknown): LiquidProblem {
   const text = message.replace(/,?\s*line:\d+, col:\d+[\s\S]*$/, "").trim();
   let match: RegExpExecArray | null;
   if ((match = /^tag "([^"]+)" not found/.exec(text))) {
-    return { line, problem: `unknown Liquid tag {% ${match[1]} %}`, fix: `use a tag Jekyll knows (${JEKYLL_TAGS}), or wrap literal {% %} text in {% raw %}...{% endraw %}.` };
+    return {
+      line,
+      problem: `unknown Liquid tag {% ${match[1]} %}`,
+      fix: `use a tag Jekyll knows (${JEKYLL_TAGS}), or wrap literal {% %} text in {% raw %}...{% endraw %}.`,
+    };
   }
   if ((match = /^tag (\{%[\s\S]*?%\}) not closed/.exec(text))) {
     const name = /^\{%-?\s*(\w+)/.exec(match[1])?.[1] ?? "tag";
-    return { line, problem: `Liquid tag ${match[1]} is never closed`, fix: `add {% end${name} %} where the ${name} block ends.` };
+    return {
+      line,
+      problem: `Liquid tag ${match[1]} is never closed`,
+      fix: `add {% end${name} %} where the ${name} block ends.`,
+    };
   }
-  if ((match = /^tag "(\{%[\s\S]*?)" not closed/.exec(text)) || (match = /^output "(\{\{[\s\S]*?)" not closed/.exec(text))) {
+  if (
+    (match = /^tag "(\{%[\s\S]*?)" not closed/.exec(text)) ||
+    (match = /^output "(\{\{[\s\S]*?)" not closed/.exec(text))
+  ) {
     const closer = match[1].startsWith("{{") ? "}}" : "%}";
-    return { line, problem: `Liquid ${closer === "}}" ? "output" : "tag"} ${match[1].split(/\\n|\n/)[0].trim()} is not closed with ${closer}`, fix: `close it with ${closer}, or wrap literal braces in {% raw %}...{% endraw %}.` };
+    return {
+      line,
+      problem: `Liquid ${closer === "}}" ? "output" : "tag"} ${match[1].split(/\\n|\n/)[0].trim()} is not closed with ${closer}`,
+      fix: `close it with ${closer}, or wrap literal braces in {% raw %}...{% endraw %}.`,
+    };
   }
   if ((match = /^undefined filter: (\S+)/.exec(text))) {
-    return { line, problem: `unknown Liquid filter "${match[1]}"`, fix: "use a filter Jekyll knows (relative_url, absolute_url, date_to_string, xml_escape, markdownify, slugify, jsonify, where, sort, ...)." };
+    return {
+      line,
+      problem: `unknown Liquid filter "${match[1]}"`,
+      fix: "use a filter Jekyll knows (relative_url, absolute_url, date_to_string, xml_escape, markdownify, slugify, jsonify, where, sort, ...).",
+    };
   }
-  return { line, problem: `Liquid cannot read this: ${text}`, fix: "fix the Liquid syntax at that line, or wrap literal braces in {% raw %}...{% endraw %}." };
+  return {
+    line,
+    problem: `Liquid cannot read this: ${text}`,
+    fix: "fix the Liquid syntax at that line, or wrap literal braces in {% raw %}...{% endraw %}.",
+  };
 }

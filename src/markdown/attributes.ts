@@ -78,7 +78,9 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
       for (const child of token.children) {
         if (child.type === "text" && child.content.includes("{:")) {
           // An attribute list left with nothing kramdown reads disappears, as in kramdown.
-          child.content = child.content.replace(IAL, (_all, inner: string) => (cleanIal(inner) ? `{:${cleanIal(inner)}}` : ""));
+          child.content = child.content.replace(IAL, (_all, inner: string) =>
+            cleanIal(inner) ? `{:${cleanIal(inner)}}` : "",
+          );
         }
       }
     }
@@ -87,5 +89,8 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
   md.use(markdownItAttrs, { leftDelimiter: "{:", rightDelimiter: "}" });
   // Its rule walks every token of every post (a twentieth of a cold build); without `{:` it has nothing to do.
   const curlyAttributes = md.core.ruler.__rules__.find((rule) => rule.name === "curly_attributes")?.fn;
-  if (curlyAttributes) md.core.ruler.at("curly_attributes", (state: StateCore) => (state.src.includes("{:") ? curlyAttributes(state) : false));
+  if (curlyAttributes)
+    md.core.ruler.at("curly_attributes", (state: StateCore) =>
+      state.src.includes("{:") ? curlyAttributes(state) : false,
+    );
 };

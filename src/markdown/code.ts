@@ -15,7 +15,8 @@ export const kramdownCode = (md: MarkdownIt): void => {
     const language = token.info.trim().split(/\s+/)[0] ?? "";
     if (!language) return rougeBlock(token.content, "plaintext");
     // kramdown leaves a language Rouge does not know unhighlighted and without Rouge's wrappers.
-    if (!ROUGE_LANGUAGES.has(language)) return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
+    if (!ROUGE_LANGUAGES.has(language))
+      return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
     return rougeBlock(token.content, language);
   };
   md.renderer.rules.code_block = (tokens, index) => rougeBlock(tokens[index].content, "plaintext");

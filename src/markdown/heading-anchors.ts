@@ -18,7 +18,9 @@ export const kramdownHeadingAnchors = (md: MarkdownIt): void => {
     tabIndex: false,
     permalink: (slug, options, state, index) => {
       const children = state.tokens[index + 1].children ?? [];
-      const holdsLink = children.some((t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)));
+      const holdsLink = children.some(
+        (t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)),
+      );
       if (!holdsLink) headerLink(slug, options, state, index);
     },
   });

@@ -6,21 +6,32 @@ import type { MarkdownIt, StateBlock } from "markdown-it";
 
 // kramdown's HTML_SPAN_ELEMENTS (kramdown/parser/html.rb).
 const SPAN_ELEMENTS = new Set(
-  "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var".split(" "),
+  "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var".split(
+    " ",
+  ),
 );
 const VOID_ELEMENTS = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
 // Tags that may interrupt a paragraph (CommonMark's block tag list, which markdown-it uses).
 const INTERRUPTING = new Set(
-  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" "),
+  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(
+    " ",
+  ),
 );
 
 const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*)\s*(\/?)>/;
 const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"(1|block)"|'(1|block)'|(1|block))(?=[\s/>]|$)/;
 
-const lineText = (state: StateBlock, line: number) => state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+const lineText = (state: StateBlock, line: number) =>
+  state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 
 /** The line holding the end tag that closes the element opened on `start`, counting nested ones. */
-function closingLine(state: StateBlock, start: number, end: number, name: string, afterOpen: string): number | undefined {
+function closingLine(
+  state: StateBlock,
+  start: number,
+  end: number,
+  name: string,
+  afterOpen: string,
+): number | undefined {
   const tags = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*?(/?)>`, "gi");
   let depth = 1;
   for (let line = start; line < end; line++) {
@@ -49,7 +60,13 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
 
   const markdown = MARKDOWN_ATTR.exec(open[2]);
   const closeText = lineText(state, last).trim();
-  if (markdown && !selfClosed && last > startLine && open[0].length === text.trimEnd().length && closeText === `</${open[1]}>`) {
+  if (
+    markdown &&
+    !selfClosed &&
+    last > startLine &&
+    open[0].length === text.trimEnd().length &&
+    closeText === `</${open[1]}>`
+  ) {
     // `<div markdown="1">`: the tags stay HTML (without the attribute), the lines between are Markdown.
     const before = state.push("html_block", "", 0);
     before.map = [startLine, startLine + 1];
@@ -75,13 +92,19 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
 }
 
 export const kramdownHtmlBlocks = (md: MarkdownIt): void => {
-  md.block.ruler.before("html_block", "kramdown_html_block", kramdownHtmlBlock, { alt: ["paragraph", "reference", "blockquote"] });
+  md.block.ruler.before("html_block", "kramdown_html_block", kramdownHtmlBlock, {
+    alt: ["paragraph", "reference", "blockquote"],
+  });
   // A line that starts with a span-level tag is a paragraph in kramdown, not an HTML block.
   const original = md.block.ruler.__rules__.find((rule) => rule.name === "html_block")?.fn;
   if (!original) return;
-  md.block.ruler.at("html_block", (state, startLine, endLine, silent) => {
-    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(lineText(state, startLine));
-    if (tag && SPAN_ELEMENTS.has(tag[1].toLowerCase())) return false;
-    return original(state, startLine, endLine, silent);
-  }, { alt: ["paragraph", "reference", "blockquote"] });
+  md.block.ruler.at(
+    "html_block",
+    (state, startLine, endLine, silent) => {
+      const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(lineText(state, startLine));
+      if (tag && SPAN_ELEMENTS.has(tag[1].toLowerCase())) return false;
+      return original(state, startLine, endLine, silent);
+    },
+    { alt: ["paragraph", "reference", "blockquote"] },
+  );
 };

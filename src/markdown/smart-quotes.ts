@@ -82,7 +82,8 @@ export const kramdownSmartQuotes = (md: MarkdownIt): void => {
       if (block.type !== "inline" || !block.children) continue;
       const children = block.children;
       children.forEach((token, index) => {
-        if (token.type === "text" && /["']/.test(token.content)) token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
+        if (token.type === "text" && /["']/.test(token.content))
+          token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
       });
     }
   });

@@ -37,7 +37,13 @@ export const kramdownTaskLists = (md: MarkdownIt): void => {
       inline.children?.unshift(box);
       token.attrJoin("class", "task-list-item");
       const list = openLists.at(-1);
-      if (list && !String(list.attrGet("class") ?? "").split(" ").includes("task-list")) list.attrJoin("class", "task-list");
+      if (
+        list &&
+        !String(list.attrGet("class") ?? "")
+          .split(" ")
+          .includes("task-list")
+      )
+        list.attrJoin("class", "task-list");
     }
   });
 };

@@ -18,8 +18,13 @@ function isTocList(tokens: Token[], i: number): boolean {
   if (open.type !== "bullet_list_open" && open.type !== "ordered_list_open") return false;
   const inline = tokens[i + 3];
   const closeType = open.type.replace("_open", "_close");
-  return tokens[i + 1]?.type === "list_item_open" && inline?.type === "inline" && /^TOC\s*\n\s*\{:toc\}$/.test(inline.content.trim())
-    && tokens[i + 5]?.type === "list_item_close" && tokens[i + 6]?.type === closeType;
+  return (
+    tokens[i + 1]?.type === "list_item_open" &&
+    inline?.type === "inline" &&
+    /^TOC\s*\n\s*\{:toc\}$/.test(inline.content.trim()) &&
+    tokens[i + 5]?.type === "list_item_close" &&
+    tokens[i + 6]?.type === closeType
+  );
 }
 
 function entryHtml(md: MarkdownIt, children: Token[], env: Env): string {
@@ -56,13 +61,26 @@ export const kramdownToc = (md: MarkdownIt): void => {
     const stack: Entry[] = [];
     state.tokens.forEach((token, i) => {
       const id = String(token.attrGet("id") ?? "");
-      if (token.type !== "heading_open" || !id || String(token.attrGet("class") ?? "").split(/\s+/).includes("no_toc")) return;
-      const entry: Entry = { level: Number(token.tag.slice(1)), id, html: entryHtml(md, state.tokens[i + 1].children ?? [], state.env), children: [] };
+      if (
+        token.type !== "heading_open" ||
+        !id ||
+        String(token.attrGet("class") ?? "")
+          .split(/\s+/)
+          .includes("no_toc")
+      )
+        return;
+      const entry: Entry = {
+        level: Number(token.tag.slice(1)),
+        id,
+        html: entryHtml(md, state.tokens[i + 1].children ?? [], state.env),
+        children: [],
+      };
       while (stack.length && stack.at(-1)!.level >= entry.level) stack.pop();
       (stack.length ? stack.at(-1)!.children : top).push(entry);
       stack.push(entry);
     });
-    for (const toc of tocs) toc.content = top.length ? renderList(top, (toc.meta as { tag: string }).tag, "markdown-toc") : "";
+    for (const toc of tocs)
+      toc.content = top.length ? renderList(top, (toc.meta as { tag: string }).tag, "markdown-toc") : "";
   });
   md.renderer.rules.kramdown_toc = (tokens, index) => tokens[index].content;
 };

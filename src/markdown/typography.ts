@@ -18,7 +18,10 @@ export const kramdownTypography = (md: MarkdownIt): void => {
         if (token.type === "link_open" && token.info === "auto") insideLink++;
         if (token.type === "link_close" && token.info === "auto") insideLink--;
         if (token.type === "text" && !insideLink) {
-          token.content = SUBSTITUTIONS.reduce((text, [pattern, symbol]) => text.replace(pattern, symbol), token.content);
+          token.content = SUBSTITUTIONS.reduce(
+            (text, [pattern, symbol]) => text.replace(pattern, symbol),
+            token.content,
+          );
         }
       }
     }

@@ -8,7 +8,11 @@ import { archivesBy, byCategory, byTag, byYear } from "./archives.ts";
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** Every template in a folder becomes a virtual page (kept out of `posts/`, the authors' folder). */
-export function addTemplatesFrom(eleventyConfig: EleventyConfig, folder: string, data: Record<string, Record<string, unknown>> = {}): void {
+export function addTemplatesFrom(
+  eleventyConfig: EleventyConfig,
+  folder: string,
+  data: Record<string, Record<string, unknown>> = {},
+): void {
   for (const name of readdirSync(folder)) {
     eleventyConfig.addTemplate(name, readFileSync(path.join(folder, name), "utf8"), data[name] ?? {});
   }
@@ -21,8 +25,15 @@ export default function pagesPlugin(eleventyConfig: EleventyConfig, { site }: { 
   eleventyConfig.addCollection("yearArchives", (api: CollectionApi) => archivesBy(api, byYear).reverse());
   // jekyll-paginate: page 1 is the home page, page N lives at `paginate_path` with :num = N.
   eleventyConfig.addFilter("paginate_permalink", (pageNumber: number) =>
-    pageNumber === 0 ? "/index.html" : `${site.paginate_path.replace(":num", String(pageNumber + 1)).replace(/\/?$/, "/")}index.html`,
+    pageNumber === 0
+      ? "/index.html"
+      : `${site.paginate_path.replace(":num", String(pageNumber + 1)).replace(/\/?$/, "/")}index.html`,
   );
-  const homePagination = { data: "collections.posts", size: site.paginate ?? Number.MAX_SAFE_INTEGER, reverse: true, alias: "posts" };
+  const homePagination = {
+    data: "collections.posts",
+    size: site.paginate ?? Number.MAX_SAFE_INTEGER,
+    reverse: true,
+    alias: "posts",
+  };
   addTemplatesFrom(eleventyConfig, TEMPLATES, { "home.liquid": { pagination: homePagination } });
 }

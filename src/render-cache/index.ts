@@ -51,7 +51,10 @@ export function cacheRenders(library: Renderer, file: string, setup: () => strin
   return { save: () => store.save() };
 }
 
-export default function renderCachePlugin(eleventyConfig: EleventyConfig, { root, enabled = process.env.BLOG_RENDER_CACHE !== "0" }: RenderCacheOptions): void {
+export default function renderCachePlugin(
+  eleventyConfig: EleventyConfig,
+  { root, enabled = process.env.BLOG_RENDER_CACHE !== "0" }: RenderCacheOptions,
+): void {
   if (!enabled) return;
   const file = path.join(root, ".cache/render/markdown.json");
   const caches: { save(): void }[] = [];
@@ -67,7 +70,9 @@ export default function renderCachePlugin(eleventyConfig: EleventyConfig, { root
       for (const cache of caches) cache.save();
     } catch (error) {
       // The site is built; only the next build's head start is lost.
-      console.warn(`The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`);
+      console.warn(
+        `The render cache could not be saved (${error instanceof Error ? error.message : String(error)}); the next build renders every post.`,
+      );
     }
   };
   // `npm start`: written once saves pause (or on exit), so the dev server answers at once after a rebuild.

@@ -15,7 +15,8 @@ export function folderFingerprint(dir: string): string {
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  for (const file of entries) hash.update(path.relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of entries)
+    hash.update(path.relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
   return hash.digest("hex");
 }
 

@@ -32,7 +32,8 @@ export default function searchPlugin(eleventyConfig: EleventyConfig): void {
 
   eleventyConfig.addTransform("search", function (content: string) {
     const outputPath = this.page.outputPath;
-    if (!searchable && typeof outputPath === "string" && outputPath.endsWith(".html")) searchable = isIndexable(content);
+    if (!searchable && typeof outputPath === "string" && outputPath.endsWith(".html"))
+      searchable = isIndexable(content);
     return content;
   });
 

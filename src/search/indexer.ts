@@ -48,7 +48,9 @@ export async function indexSite(outputDir: string, searchable?: boolean): Promis
 
 /** The page count Pagefind wrote into its entry file, over all languages. */
 async function indexedPages(bundle: string): Promise<number> {
-  const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages?: Record<string, { page_count?: number }> };
+  const entry = JSON.parse(await readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as {
+    languages?: Record<string, { page_count?: number }>;
+  };
   return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
@@ -59,7 +61,11 @@ export interface BackgroundIndexing {
 }
 
 /** Indexes a built site without holding up the build; `done` gets the report or the error, unless stopped first. */
-export function indexSiteInBackground(outputDir: string, searchable: boolean | undefined, done: (result: IndexReport | Error) => void): BackgroundIndexing {
+export function indexSiteInBackground(
+  outputDir: string,
+  searchable: boolean | undefined,
+  done: (result: IndexReport | Error) => void,
+): BackgroundIndexing {
   let stopped = false;
   const settled = indexSite(outputDir, searchable).then(
     (report) => stopped || done(report),

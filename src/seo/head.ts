@@ -27,7 +27,9 @@ export function seoTags(site: SiteConfig, page: SeoPage): string {
   const siteTitle = site.title;
   const pageTitle = page.title && page.title !== siteTitle ? page.title : undefined;
   // jekyll-seo-tag: a page without its own title is "Site | description", whatever its URL.
-  const title = pageNumberPrefix(site, page) + (pageTitle ? `${pageTitle} | ${siteTitle}` : site.description ? `${siteTitle} | ${site.description}` : siteTitle);
+  const title =
+    pageNumberPrefix(site, page) +
+    (pageTitle ? `${pageTitle} | ${siteTitle}` : site.description ? `${siteTitle} | ${site.description}` : siteTitle);
   const description = truncateWords(plainText(page.description || site.description || ""), 200);
   const canonical = absoluteUrl(site, page.url.replace(/\/index\.html$/, "/"));
   const author = page.author ?? authorName(site.author);
@@ -58,10 +60,21 @@ export function seoTags(site: SiteConfig, page: SeoPage): string {
   return tags.filter(Boolean).join("\n");
 }
 
-function jsonLd(site: SiteConfig, page: SeoPage, facts: { title: string; description: string; canonical: string; author?: string; image?: string }): Record<string, unknown> {
+function jsonLd(
+  site: SiteConfig,
+  page: SeoPage,
+  facts: { title: string; description: string; canonical: string; author?: string; image?: string },
+): Record<string, unknown> {
   const base: Record<string, unknown> = { "@context": "https://schema.org" };
   if (!page.published) {
-    return { ...base, "@type": "WebSite", headline: facts.title, name: site.title, description: facts.description || undefined, url: facts.canonical };
+    return {
+      ...base,
+      "@type": "WebSite",
+      headline: facts.title,
+      name: site.title,
+      description: facts.description || undefined,
+      url: facts.canonical,
+    };
   }
   return {
     ...base,
@@ -80,8 +93,11 @@ function jsonLd(site: SiteConfig, page: SeoPage, facts: { title: string; descrip
 /** jekyll-seo-tag's `seo_paginator_message` (default "Page %<current>s of %<total>s for "), from page 2 on. */
 function pageNumberPrefix(site: SiteConfig, page: SeoPage): string {
   if (!page.paginator || page.paginator.current <= 1) return "";
-  const message = typeof site.seo_paginator_message === "string" ? site.seo_paginator_message : "Page %<current>s of %<total>s for ";
-  return message.replace("%<current>s", String(page.paginator.current)).replace("%<total>s", String(page.paginator.total));
+  const message =
+    typeof site.seo_paginator_message === "string" ? site.seo_paginator_message : "Page %<current>s of %<total>s for ";
+  return message
+    .replace("%<current>s", String(page.paginator.current))
+    .replace("%<total>s", String(page.paginator.total));
 }
 
 export function authorName(author: SiteConfig["author"]): string | undefined {
@@ -95,7 +111,10 @@ function meta(attribute: "name" | "property", key: string, content: string): str
 
 /** JSON that cannot close its `<script>` element: `<`, `>` and `&` become Unicode escapes. */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 function truncateWords(text: string, max: number): string {

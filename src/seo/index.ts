@@ -9,7 +9,10 @@ interface LiquidContext {
 }
 
 /** `{% seo %}` in a layout writes what jekyll-seo-tag writes, from the page's own data. */
-export default function seoPlugin(eleventyConfig: EleventyConfig, { site, md }: { site: SiteConfig; md: Markdown }): void {
+export default function seoPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, md }: { site: SiteConfig; md: Markdown },
+): void {
   eleventyConfig.addShortcode("seo", function (this: { ctx: LiquidContext }) {
     const get = (key: string) => this.ctx.get([key]);
     const post = get("post") as Post | undefined;
@@ -27,7 +30,12 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, { site, md }: 
           prev: undefined,
           next: undefined,
         }
-      : { url, title: get("title") as string | undefined, description: get("description") as string | undefined, ...paginatorOf(get) };
+      : {
+          url,
+          title: get("title") as string | undefined,
+          description: get("description") as string | undefined,
+          ...paginatorOf(get),
+        };
     return seoTags(site, seo);
   });
 }

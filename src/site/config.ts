@@ -32,7 +32,12 @@ export function loadSiteConfig(root: string, overrides: Partial<SiteConfig> = {}
       raw = (yaml.load(text) as Record<string, unknown> | null) ?? {};
     } catch (error) {
       const mark = (error as { mark?: { line: number } }).mark;
-      throw inputError(fileName, mark ? mark.line + 1 : undefined, `not valid YAML (${(error as Error).message.split("\n")[0]})`, "correct the YAML syntax on that line (indentation, quotes, colons).");
+      throw inputError(
+        fileName,
+        mark ? mark.line + 1 : undefined,
+        `not valid YAML (${(error as Error).message.split("\n")[0]})`,
+        "correct the YAML syntax on that line (indentation, quotes, colons).",
+      );
     }
   }
   const config = { ...DEFAULTS, ...stripNulls(raw), ...overrides } as SiteConfig;
@@ -46,13 +51,28 @@ export function loadSiteConfig(root: string, overrides: Partial<SiteConfig> = {}
   config.future = config.future === true;
   config.show_drafts = config.show_drafts === true;
   if (!IANAZone.isValidZone(config.timezone)) {
-    throw inputError(fileName, lineOfKey(text, "timezone"), `unknown timezone "${config.timezone}"`, 'use a TZ database name such as "America/New_York" or "UTC".');
+    throw inputError(
+      fileName,
+      lineOfKey(text, "timezone"),
+      `unknown timezone "${config.timezone}"`,
+      'use a TZ database name such as "America/New_York" or "UTC".',
+    );
   }
   if (!config.permalink.includes("/") && !(config.permalink in PERMALINK_STYLES)) {
-    throw inputError(fileName, lineOfKey(text, "permalink"), `unknown permalink style "${config.permalink}"`, `use one of ${Object.keys(PERMALINK_STYLES).join(", ")}, or a template such as "/:categories/:year/:title/".`);
+    throw inputError(
+      fileName,
+      lineOfKey(text, "permalink"),
+      `unknown permalink style "${config.permalink}"`,
+      `use one of ${Object.keys(PERMALINK_STYLES).join(", ")}, or a template such as "/:categories/:year/:title/".`,
+    );
   }
   if (config.paginate !== undefined && !(Number.isInteger(config.paginate) && Number(config.paginate) > 0)) {
-    throw inputError(fileName, lineOfKey(text, "paginate"), `paginate must be a whole number above 0, not "${String(config.paginate)}"`, "set paginate to the number of posts per page, or remove it.");
+    throw inputError(
+      fileName,
+      lineOfKey(text, "paginate"),
+      `paginate must be a whole number above 0, not "${String(config.paginate)}"`,
+      "set paginate to the number of posts per page, or remove it.",
+    );
   }
   return config;
 }

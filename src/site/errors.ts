@@ -47,7 +47,11 @@ export function lineOfKey(source: string, key: string): number | undefined {
  * The file line a YAML syntax error points at. `yamlText` starts on file line `firstLine`. A quote left
  * open is only noticed at the end of the text, so for that the line where the quote opened is given.
  */
-export function yamlErrorLine(yamlText: string, error: { reason?: string; mark?: { line: number } }, firstLine: number): number | undefined {
+export function yamlErrorLine(
+  yamlText: string,
+  error: { reason?: string; mark?: { line: number } },
+  firstLine: number,
+): number | undefined {
   const quote = /within a (double|single) quoted scalar/.exec(error.reason ?? "")?.[1];
   if (quote) {
     const mark = quote === "double" ? '"' : "'";
@@ -61,7 +65,9 @@ export function yamlErrorLine(yamlText: string, error: { reason?: string; mark?:
 /** The 1-based line of a file that holds every one of `texts` (a tag and its argument, an image reference), if any. */
 export function lineContaining(file: string, ...texts: string[]): number | undefined {
   try {
-    const index = readFileSync(file, "utf8").split(/\r?\n/).findIndex((line) => texts.every((text) => line.includes(text)));
+    const index = readFileSync(file, "utf8")
+      .split(/\r?\n/)
+      .findIndex((line) => texts.every((text) => line.includes(text)));
     return index >= 0 ? index + 1 : undefined;
   } catch {
     return undefined;

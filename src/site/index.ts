@@ -7,7 +7,10 @@ import { escapeXml, plainText, readingMinutes } from "./text.ts";
 import { slugify } from "../posts/slugify.ts";
 
 /** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
-export default function sitePlugin(eleventyConfig: EleventyConfig, { site, now }: { site: SiteConfig; now: DateTime }): void {
+export default function sitePlugin(
+  eleventyConfig: EleventyConfig,
+  { site, now }: { site: SiteConfig; now: DateTime },
+): void {
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   // `npm start` serves assets/ from where it is instead of copying it into _site/ on every rebuild.
@@ -20,7 +23,9 @@ export default function sitePlugin(eleventyConfig: EleventyConfig, { site, now }
 
   const zone = site.timezone;
   // Jekyll's `date` filter is strftime in the site timezone (liquidjs' own uses the machine's).
-  eleventyConfig.addFilter("date", (value: unknown, format = "%Y-%m-%d %H:%M:%S %z") => strftime(toDateTime(value, zone), String(format)));
+  eleventyConfig.addFilter("date", (value: unknown, format = "%Y-%m-%d %H:%M:%S %z") =>
+    strftime(toDateTime(value, zone), String(format)),
+  );
   eleventyConfig.addFilter("date_to_xmlschema", (value: unknown) => xmlSchema(toDateTime(value, zone)));
   eleventyConfig.addFilter("date_to_string", (value: unknown) => strftime(toDateTime(value, zone), "%d %b %Y"));
   eleventyConfig.addFilter("date_to_long_string", (value: unknown) => strftime(toDateTime(value, zone), "%d %B %Y"));

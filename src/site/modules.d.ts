@@ -1,7 +1,16 @@
 // Declarations for Eleventy packages, which ship JavaScript without TypeScript types.
 declare module "@11ty/eleventy" {
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; config?: (eleventyConfig: import("./eleventy-config.ts").EleventyConfig) => void });
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        configPath?: string;
+        quietMode?: boolean;
+        runMode?: string;
+        config?: (eleventyConfig: import("./eleventy-config.ts").EleventyConfig) => void;
+      },
+    );
     write(): Promise<unknown>;
     disableLogger(): void;
   }

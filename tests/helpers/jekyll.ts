@@ -26,7 +26,8 @@ export interface JekyllSite {
   body(url: string): string;
 }
 
-const POST_LAYOUT = "<!doctype html><html><body><article class=\"jekyll-body\">\n{{ content }}\n</article></body></html>\n";
+const POST_LAYOUT =
+  '<!doctype html><html><body><article class="jekyll-body">\n{{ content }}\n</article></body></html>\n';
 const POSTS_JSON = `---
 layout: null
 ---
@@ -38,14 +39,19 @@ layout: null
  * Builds `files` (paths as in this project: `posts/x.md`, `posts/_drafts/y.md`, `_config.yml`) with Jekyll.
  * Posts move to `_posts/`, drafts to `_drafts/`; `_config.yml` gets jekyll-feed added.
  */
-export async function buildWithJekyll(files: Record<string, string>, options: { drafts?: boolean; future?: boolean } = {}): Promise<JekyllSite> {
+export async function buildWithJekyll(
+  files: Record<string, string>,
+  options: { drafts?: boolean; future?: boolean } = {},
+): Promise<JekyllSite> {
   const dir = mkdtempSync(path.join(tmpdir(), "jekyll-ref-"));
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   };
   for (const [file, text] of Object.entries(files)) {
-    const target = file.startsWith("posts/_drafts/") ? file.replace("posts/_drafts/", "_drafts/") : file.replace(/^posts\//, "_posts/");
+    const target = file.startsWith("posts/_drafts/")
+      ? file.replace("posts/_drafts/", "_drafts/")
+      : file.replace(/^posts\//, "_posts/");
     // A config with its own `defaults` keeps them (a second `defaults:` key would replace them).
     const defaults = /^defaults:/m.test(text) ? "" : 'defaults: [{scope: {path: ""}, values: {layout: post}}]\n';
     write(target, file === "_config.yml" ? `${text}\nplugins: [jekyll-feed]\n${defaults}` : text);
@@ -56,8 +62,11 @@ export async function buildWithJekyll(files: Record<string, string>, options: { 
   if (options.drafts) args.push("--drafts");
   if (options.future) args.push("--future");
   await new Promise<void>((resolve, reject) => {
-    execFile("jekyll", args, { cwd: dir, env: { ...process.env, JEKYLL_ENV: "production" } }, (error, stdout, stderr) =>
-      error ? reject(new Error(`jekyll build failed:\n${stdout}\n${stderr}`)) : resolve(),
+    execFile(
+      "jekyll",
+      args,
+      { cwd: dir, env: { ...process.env, JEKYLL_ENV: "production" } },
+      (error, stdout, stderr) => (error ? reject(new Error(`jekyll build failed:\n${stdout}\n${stderr}`)) : resolve()),
     );
   });
   const site = path.join(dir, "_site");
@@ -69,7 +78,9 @@ export async function buildWithJekyll(files: Record<string, string>, options: { 
     feed: readFileSync(path.join(site, "feed.xml"), "utf8"),
     body(url: string) {
       const decoded = decodeURI(url).replace(/^\//, "");
-      const file = url.endsWith("/") ? path.join(site, decoded, "index.html") : path.join(site, decoded.endsWith(".html") ? decoded : `${decoded}.html`);
+      const file = url.endsWith("/")
+        ? path.join(site, decoded, "index.html")
+        : path.join(site, decoded.endsWith(".html") ? decoded : `${decoded}.html`);
       const html = readFileSync(file, "utf8");
       return html.split('<article class="jekyll-body">\n')[1].split("\n</article>")[0];
     },

@@ -31,7 +31,8 @@ const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]+
 /** Title, date and categories as this project's post page shows them (h-entry). */
 function ourMeta(page: string, body: string): PostMeta {
   const document = parseDocument(page);
-  const byClass = (name: string) => findAll((e) => (e.attribs.class ?? "").split(/\s+/).includes(name), document.children);
+  const byClass = (name: string) =>
+    findAll((e) => (e.attribs.class ?? "").split(/\s+/).includes(name), document.children);
   return {
     title: byClass("p-name").map((e) => textContent(e).trim())[0] ?? "",
     date: byClass("dt-published")[0]?.attribs.datetime ?? "",
@@ -73,8 +74,21 @@ export async function compareBodies(files: Record<string, string>): Promise<Body
     const page = readFileSync(path.join(project.site, file), "utf8");
     const ours = normalizeHtml(postContent(page));
     const theirs = normalizeHtml(jekyll.body(post.url));
-    const jekyllMeta = { title: post.title, date: post.date, categories: post.categories, headingIds: headingIds(jekyll.body(post.url)) };
-    return { post: path.basename(post.path), url: post.url, jekyll: theirs, ours, same: theirs === ours, jekyllMeta, ourMeta: ourMeta(page, postContent(page)) };
+    const jekyllMeta = {
+      title: post.title,
+      date: post.date,
+      categories: post.categories,
+      headingIds: headingIds(jekyll.body(post.url)),
+    };
+    return {
+      post: path.basename(post.path),
+      url: post.url,
+      jekyll: theirs,
+      ours,
+      same: theirs === ours,
+      jekyllMeta,
+      ourMeta: ourMeta(page, postContent(page)),
+    };
   });
 }
 

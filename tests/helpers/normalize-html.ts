@@ -14,7 +14,10 @@ const escapeAttr = (text: string) => escapeText(text).replace(/"/g, "&quot;");
 
 function attributes(element: Element): string {
   return Object.entries(element.attribs)
-    .map(([name, value]) => [name, name === "class" ? value.split(/\s+/).filter(Boolean).sort().join(" ") : value.replace(/\s+/g, " ").trim()])
+    .map(([name, value]) => [
+      name,
+      name === "class" ? value.split(/\s+/).filter(Boolean).sort().join(" ") : value.replace(/\s+/g, " ").trim(),
+    ])
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join("");
@@ -31,7 +34,8 @@ function serialize(nodes: ChildNode[], inside: { pre: boolean; heading: boolean 
       const name = element.name.toLowerCase();
       // Token spans of a highlighter, inside <pre>.
       if (inside.pre && name === "span") return serialize(element.children, inside);
-      if (inside.heading && name === "a" && element.attribs.class === "heading-link") return serialize(element.children, inside);
+      if (inside.heading && name === "a" && element.attribs.class === "heading-link")
+        return serialize(element.children, inside);
       const open = `<${name}${attributes(element)}>`;
       if (VOID.has(name)) return open;
       const nested = { pre: inside.pre || name === "pre", heading: inside.heading || HEADING.test(name) };
@@ -45,14 +49,20 @@ export function normalizeHtml(html: string): string {
   const document = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true });
   return serialize(document.children, { pre: false, heading: false })
     .replace(/\s+/g, " ")
-    .replace(/\s*(<(?:\/?)(?:p|div|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre|figure|hr|br|section|aside|details|summary|nav|article|header|footer|iframe|video|source|figcaption)\b[^>]*>)\s*/g, "$1")
+    .replace(
+      /\s*(<(?:\/?)(?:p|div|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|h[1-6]|blockquote|pre|figure|hr|br|section|aside|details|summary|nav|article|header|footer|iframe|video|source|figcaption)\b[^>]*>)\s*/g,
+      "$1",
+    )
     .trim();
 }
 
 /** The inner HTML of the first `.e-content` element of a built page. */
 export function postContent(page: string): string {
   const document = parseDocument(page, { withStartIndices: true, withEndIndices: true });
-  const content = findOne((element) => (element.attribs.class ?? "").split(/\s+/).includes("e-content"), document.children);
+  const content = findOne(
+    (element) => (element.attribs.class ?? "").split(/\s+/).includes("e-content"),
+    document.children,
+  );
   if (!content) throw new Error("no .e-content element in the page");
   const first = content.children[0];
   const last = content.children.at(-1);

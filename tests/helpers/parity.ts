@@ -29,7 +29,18 @@ export interface PostFacts {
   feedSummary: string;
 }
 
-export const FIELDS: (keyof PostFacts)[] = ["url", "file", "title", "date", "categories", "tags", "headingIds", "feedId", "feedTitle", "feedSummary"];
+export const FIELDS: (keyof PostFacts)[] = [
+  "url",
+  "file",
+  "title",
+  "date",
+  "categories",
+  "tags",
+  "headingIds",
+  "feedId",
+  "feedTitle",
+  "feedSummary",
+];
 
 export interface Mismatch {
   /** The post's source file (`_posts/x.md`), or its URL when only our build has it. */
@@ -74,7 +85,8 @@ export function staticFoldersBeside(postsDir: string): string[] {
 export function readPostsFolder(postsDir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const add = (root: string, prefix: string) => {
-    for (const file of walk(root)) files[`${prefix}/${path.relative(root, file).split(path.sep).join("/")}`] = readFileSync(file, "utf8");
+    for (const file of walk(root))
+      files[`${prefix}/${path.relative(root, file).split(path.sep).join("/")}`] = readFileSync(file, "utf8");
   };
   add(postsDir, "_posts");
   const drafts = path.join(path.dirname(path.resolve(postsDir)), "_drafts");
@@ -94,7 +106,9 @@ export async function compareWithJekyll(input: ParityInput): Promise<ParityRepor
   const config = comparableConfig(input.config, input.overrides ?? {});
   const jekyllFiles: Record<string, string> = { "_config.yml": config };
   const ourFiles: Record<string, string> = { "_config.yml": config };
-  const ourLayouts = new Set(readdirSync(path.join(REPO, "_includes/layouts")).map((name) => name.replace(/\.[^.]+$/, "")));
+  const ourLayouts = new Set(
+    readdirSync(path.join(REPO, "_includes/layouts")).map((name) => name.replace(/\.[^.]+$/, "")),
+  );
   const unknownLayouts = new Set<string>();
   for (const [file, text] of Object.entries(input.posts)) {
     const ours = ourPath(file);
@@ -110,13 +124,16 @@ export async function compareWithJekyll(input: ParityInput): Promise<ParityRepor
     }
   }
   if (unknownLayouts.size) {
-    notes.push(`posts name layouts this project does not have (${[...unknownLayouts].join(", ")}); compared as \`layout: post\`. To move these posts, add _includes/layouts/NAME.liquid or change their layout.`);
+    notes.push(
+      `posts name layouts this project does not have (${[...unknownLayouts].join(", ")}); compared as \`layout: post\`. To move these posts, add _includes/layouts/NAME.liquid or change their layout.`,
+    );
   }
 
   for (const layout of defaultLayouts(config)) jekyllFiles[`_layouts/${layout}.html`] ??= BARE_LAYOUT;
   const jekyll = await buildWithJekyll(jekyllFiles);
   const project = makeProject(ourFiles, { assets: false });
-  for (const folder of input.staticFolders ?? []) cpSync(folder, path.join(project.dir, path.basename(folder)), { recursive: true });
+  for (const folder of input.staticFolders ?? [])
+    cpSync(folder, path.join(project.dir, path.basename(folder)), { recursive: true });
   // Optimized images are cached by content hash: one cache for every comparison spares re-encoding them.
   // (Only images: every build renders its Markdown afresh, so no cache stands between the two builds.)
   mkdirSync(IMAGE_CACHE, { recursive: true });
@@ -139,7 +156,8 @@ function ourPath(jekyllPath: string): string {
   return jekyllPath.replace(/^_posts\//, "posts/").replace(/^_drafts\//, "posts/_drafts/");
 }
 
-const BARE_LAYOUT = '<!doctype html><html><body><article class="jekyll-body">\n{{ content }}\n</article></body></html>\n';
+const BARE_LAYOUT =
+  '<!doctype html><html><body><article class="jekyll-body">\n{{ content }}\n</article></body></html>\n';
 
 /**
  * The user's config, made comparable: every post in the feed at /feed.xml, kramdown, and nothing that
@@ -147,10 +165,24 @@ const BARE_LAYOUT = '<!doctype html><html><body><article class="jekyll-body">\n{
  */
 function comparableConfig(text: string, overrides: Record<string, unknown>): string {
   const raw = (yaml.load(text) as Record<string, unknown> | null) ?? {};
-  const unavailable = ["theme", "remote_theme", "plugins", "gems", "whitelist", "source", "destination", "collections_dir", "plugins_dir", "layouts_dir", "markdown", "highlighter"];
+  const unavailable = [
+    "theme",
+    "remote_theme",
+    "plugins",
+    "gems",
+    "whitelist",
+    "source",
+    "destination",
+    "collections_dir",
+    "plugins_dir",
+    "layouts_dir",
+    "markdown",
+    "highlighter",
+  ];
   for (const key of unavailable) delete raw[key];
   // Posts render into a layout named `post` unless the site's own defaults say otherwise.
-  if (Array.isArray(raw.defaults)) raw.defaults = [{ scope: { path: "" }, values: { layout: "post" } }, ...raw.defaults];
+  if (Array.isArray(raw.defaults))
+    raw.defaults = [{ scope: { path: "" }, values: { layout: "post" } }, ...raw.defaults];
   const feed = typeof raw.feed === "object" && raw.feed !== null ? raw.feed : {};
   return yaml.dump({ ...raw, ...overrides, feed: { ...feed, path: undefined, posts_limit: FEED_LIMIT } });
 }
@@ -158,7 +190,9 @@ function comparableConfig(text: string, overrides: Record<string, unknown>): str
 function defaultLayouts(config: string): string[] {
   const sets = (yaml.load(config) as { defaults?: unknown } | null)?.defaults;
   if (!Array.isArray(sets)) return [];
-  return sets.map((set: { values?: { layout?: unknown } }) => set?.values?.layout).filter((layout): layout is string => typeof layout === "string" && layout !== "post");
+  return sets
+    .map((set: { values?: { layout?: unknown } }) => set?.values?.layout)
+    .filter((layout): layout is string => typeof layout === "string" && layout !== "post");
 }
 
 /** Facts by source file, from Jekyll's posts.json, its pages and its feed. */
@@ -187,7 +221,9 @@ function jekyllFacts(jekyll: JekyllSite): Map<string, PostFacts> {
 // Document#destination: the unescaped URL, `index.html` in a folder URL, `.html` added when missing.
 function jekyllFile(jekyll: JekyllSite, url: string): string {
   const decoded = url.split("/").map(safeDecode).join("/").replace(/^\//, "");
-  return url.endsWith("/") ? path.join(jekyll.site, decoded, "index.html") : path.join(jekyll.site, decoded.endsWith(".html") ? decoded : `${decoded}.html`);
+  return url.endsWith("/")
+    ? path.join(jekyll.site, decoded, "index.html")
+    : path.join(jekyll.site, decoded.endsWith(".html") ? decoded : `${decoded}.html`);
 }
 
 function jekyllBody(jekyll: JekyllSite, url: string): string {
@@ -197,7 +233,9 @@ function jekyllBody(jekyll: JekyllSite, url: string): string {
 
 /** Facts by URL, read from our built site: every page holding a post's h-entry, and feed.xml. */
 function ourFacts(site: string, configBaseurl: string): Map<string, PostFacts> {
-  const feed = existsSync(path.join(site, "feed.xml")) ? feedEntries(readFileSync(path.join(site, "feed.xml"), "utf8")) : [];
+  const feed = existsSync(path.join(site, "feed.xml"))
+    ? feedEntries(readFileSync(path.join(site, "feed.xml"), "utf8"))
+    : [];
   const baseurl = configBaseurl.replace(/\/+$/, "").replace(/^(?=[^/])/, "/");
   const facts = new Map<string, PostFacts>();
   for (const file of walk(site).filter((f) => f.endsWith(".html"))) {
@@ -217,7 +255,10 @@ function ourFacts(site: string, configBaseurl: string): Map<string, PostFacts> {
       date: (time && getAttributeValue(time, "datetime")) ?? "",
       categories: findAll((el) => el.name === "a" && hasClass(el, "p-category"), entry.children).map(text),
       tags: findAll((el) => el.name === "a" && getAttributeValue(el, "rel") === "tag", doc.children).map(text),
-      headingIds: findAll((el) => /^h[1-6]$/.test(el.name) && getAttributeValue(el, "id") !== undefined, content.children).map((el) => getAttributeValue(el, "id") ?? ""),
+      headingIds: findAll(
+        (el) => /^h[1-6]$/.test(el.name) && getAttributeValue(el, "id") !== undefined,
+        content.children,
+      ).map((el) => getAttributeValue(el, "id") ?? ""),
       feedId: feedEntry?.id ?? NO_ENTRY,
       feedTitle: feedEntry?.title ?? NO_ENTRY,
       feedSummary: feedEntry?.summary ?? NO_ENTRY,
@@ -236,7 +277,9 @@ function text(el: Element | null | undefined): string {
 
 function headingIds(html: string): string[] {
   const doc = parseDocument(html);
-  return findAll((el) => /^h[1-6]$/.test(el.name) && getAttributeValue(el, "id") !== undefined, doc.children).map((el) => getAttributeValue(el, "id") ?? "");
+  return findAll((el) => /^h[1-6]$/.test(el.name) && getAttributeValue(el, "id") !== undefined, doc.children).map(
+    (el) => getAttributeValue(el, "id") ?? "",
+  );
 }
 
 interface FeedEntry {
@@ -292,11 +335,14 @@ export function compareFacts(theirs: Map<string, PostFacts>, ours: Map<string, P
     else pending.push([file, jekyll]);
   }
   for (const [file, jekyll] of pending) {
-    const mine = take((f) => f.title === jekyll.title && sameInstant(f.date, jekyll.date)) ?? take((f) => f.title === jekyll.title);
+    const mine =
+      take((f) => f.title === jekyll.title && sameInstant(f.date, jekyll.date)) ??
+      take((f) => f.title === jekyll.title);
     if (mine) mismatches.push(...differences(file, jekyll, mine));
     else mismatches.push({ post: file, field: "built", jekyll: `built at ${jekyll.url}`, ours: "not built" });
   }
-  for (const [url] of unmatched) mismatches.push({ post: url, field: "built", jekyll: "not built", ours: `built at ${url}` });
+  for (const [url] of unmatched)
+    mismatches.push({ post: url, field: "built", jekyll: "not built", ours: `built at ${url}` });
   return mismatches;
 }
 
@@ -335,7 +381,12 @@ export function formatReport(report: ParityReport): string {
   const fieldWidth = Math.max(5, ...report.mismatches.map((m) => m.field.length));
   const indent = "".padEnd(postWidth + fieldWidth + 4);
   lines.push(`${"post".padEnd(postWidth)}  ${"field".padEnd(fieldWidth)}  values`);
-  for (const m of report.mismatches) lines.push(`${m.post.padEnd(postWidth)}  ${m.field.padEnd(fieldWidth)}  jekyll: ${m.jekyll}\n${indent}ours:   ${m.ours}`);
-  lines.push(`${report.compared} posts compared with Jekyll: ${report.mismatches.length} mismatches in ${new Set(report.mismatches.map((m) => m.post)).size} posts.`);
+  for (const m of report.mismatches)
+    lines.push(
+      `${m.post.padEnd(postWidth)}  ${m.field.padEnd(fieldWidth)}  jekyll: ${m.jekyll}\n${indent}ours:   ${m.ours}`,
+    );
+  lines.push(
+    `${report.compared} posts compared with Jekyll: ${report.mismatches.length} mismatches in ${new Set(report.mismatches.map((m) => m.post)).size} posts.`,
+  );
   return lines.join("\n");
 }

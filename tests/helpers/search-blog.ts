@@ -28,20 +28,33 @@ export function makeSearchBlog(baseurl = ""): SearchBlog {
       'title: "Linux Namespaces"\ncategories: linux\ntags: [kernel]',
       "Namespaces give containers their own view of processes.\n\n## Network namespaces\n\nEach of the containers gets its own network stack.\n",
     ),
-    "posts/2021-04-01-cgroups.md": post('title: "Control Groups"\ncategories: linux', "Control groups limit what containers may use of the CPU and memory.\n"),
+    "posts/2021-04-01-cgroups.md": post(
+      'title: "Control Groups"\ncategories: linux',
+      "Control groups limit what containers may use of the CPU and memory.\n",
+    ),
     "posts/2021-05-01-pods.md": post(
       'title: "Pods"\ncategories: kubernetes\ntags: [scheduling, basics]\nimage: /assets/images/docker-vm-diagram.png',
       "A pod runs one or more containers that share a network namespace.\n",
     ),
-    "posts/_drafts/zanzibar.md": post('title: "Draft"\ncategories: linux', "zanzibarquux containers volumes, still a draft.\n"),
-    "posts/2021-06-01-unpublished.md": post('title: "Unpublished"\npublished: false\ncategories: linux', "quuxunpublished containers volumes.\n"),
+    "posts/_drafts/zanzibar.md": post(
+      'title: "Draft"\ncategories: linux',
+      "zanzibarquux containers volumes, still a draft.\n",
+    ),
+    "posts/2021-06-01-unpublished.md": post(
+      'title: "Unpublished"\npublished: false\ncategories: linux',
+      "quuxunpublished containers volumes.\n",
+    ),
     "posts/2099-01-01-future.md": post('title: "Future"\ncategories: linux', "quuxfuture containers volumes.\n"),
   });
   const base = baseurl.replace(/\/$/, "");
   return {
     project,
     published: [
-      { url: "/docker/2020/02/21/docker-versus-virtual-machines.html", title: "Docker Versus Virtual Machines", category: "docker" },
+      {
+        url: "/docker/2020/02/21/docker-versus-virtual-machines.html",
+        title: "Docker Versus Virtual Machines",
+        category: "docker",
+      },
       { url: "/linux/2021/03/01/namespaces.html", title: "Linux Namespaces", category: "linux" },
       { url: "/linux/2021/04/01/cgroups.html", title: "Control Groups", category: "linux" },
       { url: "/kubernetes/2021/05/01/pods.html", title: "Pods", category: "kubernetes" },
@@ -68,13 +81,17 @@ export function readBundleFile(file: string): Buffer {
 /** Every page record in a site's Pagefind bundle. */
 export function readFragments(site: string): Fragment[] {
   const folder = path.join(site, "pagefind/fragment");
-  return readdirSync(folder).map((name) => JSON.parse(readBundleFile(path.join(folder, name)).toString("utf8")) as Fragment);
+  return readdirSync(folder).map(
+    (name) => JSON.parse(readBundleFile(path.join(folder, name)).toString("utf8")) as Fragment,
+  );
 }
 
 /** All of a bundle's index, filter and fragment data, decompressed, as text (to look for words that must be absent). */
 export function readAllBundleText(site: string): string {
   return ["fragment", "index", "filter"]
-    .flatMap((folder) => readdirSync(path.join(site, "pagefind", folder)).map((name) => path.join(site, "pagefind", folder, name)))
+    .flatMap((folder) =>
+      readdirSync(path.join(site, "pagefind", folder)).map((name) => path.join(site, "pagefind", folder, name)),
+    )
     .map((file) => readBundleFile(file).toString("latin1"))
     .join("\n");
 }

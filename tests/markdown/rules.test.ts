@@ -18,9 +18,19 @@ describe("heading ids (kramdown's GFM algorithm)", () => {
     expect(gfmHeadingId("Spaces   inside")).toBe("spaces---inside");
   });
   it("works on the typographer's output and numbers duplicates", () => {
-    expect(ids('## Ruby vs. Python -- "fast" or not...\n## C++ & C# -- what\'s "new"?')).toEqual(["ruby-vs-python--fast-or-not", "c--c--whats-new"]);
-    expect(ids("## Naïve approach with `cat` & grep\n## Naïve approach with `cat` & grep")).toEqual(["naïve-approach-with-cat--grep", "naïve-approach-with-cat--grep-1"]);
-    expect(ids("## Emoji 🚀 rocket :smile:\n## <em>html</em> heading\n## Hello ##")).toEqual(["emoji--rocket-smile", "html-heading", "hello"]);
+    expect(ids('## Ruby vs. Python -- "fast" or not...\n## C++ & C# -- what\'s "new"?')).toEqual([
+      "ruby-vs-python--fast-or-not",
+      "c--c--whats-new",
+    ]);
+    expect(ids("## Naïve approach with `cat` & grep\n## Naïve approach with `cat` & grep")).toEqual([
+      "naïve-approach-with-cat--grep",
+      "naïve-approach-with-cat--grep-1",
+    ]);
+    expect(ids("## Emoji 🚀 rocket :smile:\n## <em>html</em> heading\n## Hello ##")).toEqual([
+      "emoji--rocket-smile",
+      "html-heading",
+      "hello",
+    ]);
   });
   it("takes an id written as {#id}", () => {
     expect(ids("## First {#custom-id}")).toEqual(["custom-id"]);
@@ -29,10 +39,14 @@ describe("heading ids (kramdown's GFM algorithm)", () => {
 
 describe("heading links", () => {
   it("makes the heading's own text the link to it: one focusable element, read once", () => {
-    expect(md.render("## How Is Docker Different?", {})).toBe('<h2 id="how-is-docker-different"><a class="heading-link" href="#how-is-docker-different">How Is Docker Different?</a></h2>\n');
+    expect(md.render("## How Is Docker Different?", {})).toBe(
+      '<h2 id="how-is-docker-different"><a class="heading-link" href="#how-is-docker-different">How Is Docker Different?</a></h2>\n',
+    );
   });
   it("adds no link to a heading that holds one, since links cannot nest", () => {
-    expect(md.render("## [link](http://x.com) heading", {})).toBe('<h2 id="link-heading"><a href="http://x.com">link</a> heading</h2>\n');
+    expect(md.render("## [link](http://x.com) heading", {})).toBe(
+      '<h2 id="link-heading"><a href="http://x.com">link</a> heading</h2>\n',
+    );
   });
 });
 
@@ -55,18 +69,26 @@ describe("typography", () => {
 
 describe("code", () => {
   it("wraps fenced and indented code in Rouge's markup", () => {
-    expect(render("```ruby\nputs 1\n```")).toMatch(/^<div class="highlighter-rouge language-ruby"><div class="highlight"><pre class="highlight"><code>puts 1 <\/code><\/pre><\/div><\/div>$/);
-    expect(render("    indented\n")).toBe('<div class="highlighter-rouge language-plaintext"><div class="highlight"><pre class="highlight"><code>indented </code></pre></div></div>');
+    expect(render("```ruby\nputs 1\n```")).toMatch(
+      /^<div class="highlighter-rouge language-ruby"><div class="highlight"><pre class="highlight"><code>puts 1 <\/code><\/pre><\/div><\/div>$/,
+    );
+    expect(render("    indented\n")).toBe(
+      '<div class="highlighter-rouge language-plaintext"><div class="highlight"><pre class="highlight"><code>indented </code></pre></div></div>',
+    );
   });
   it("leaves a language Rouge does not know bare", () => {
-    expect(render("```foo\nunknown <lang>\n```")).toBe('<pre><code class="language-foo">unknown &lt;lang&gt; </code></pre>');
+    expect(render("```foo\nunknown <lang>\n```")).toBe(
+      '<pre><code class="language-foo">unknown &lt;lang&gt; </code></pre>',
+    );
   });
   it("marks inline code", () => {
     expect(render("`x`")).toBe('<p><code class="highlighter-rouge language-plaintext">x</code></p>');
   });
   it("highlights at build time, with Jekyll's figure and Rouge's line-number table", () => {
     const plain = highlightFigure("\ndef x\n  1\nend\n", { language: "ruby", lineNumbers: false });
-    expect(plain).toMatch(/^<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><span class="token keyword">def<\/span>/);
+    expect(plain).toMatch(
+      /^<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><span class="token keyword">def<\/span>/,
+    );
     expect(plain).toMatch(/end<\/span><\/code><\/pre><\/figure>$/);
     const numbered = highlightFigure("a = 1\nb = 2", { language: "python", lineNumbers: true });
     expect(normalizeHtml(numbered)).toBe(
@@ -78,8 +100,12 @@ describe("code", () => {
 
 describe("attribute lists", () => {
   it("applies block and span IALs", () => {
-    expect(render('A paragraph.\n{: .lead #intro data-x="1"}')).toBe('<p class="lead" data-x="1" id="intro">A paragraph.</p>');
-    expect(render("*em*{: .hl} and **strong**{:.s}")).toBe('<p><em class="hl">em</em> and <strong class="s">strong</strong></p>');
+    expect(render('A paragraph.\n{: .lead #intro data-x="1"}')).toBe(
+      '<p class="lead" data-x="1" id="intro">A paragraph.</p>',
+    );
+    expect(render("*em*{: .hl} and **strong**{:.s}")).toBe(
+      '<p><em class="hl">em</em> and <strong class="s">strong</strong></p>',
+    );
     expect(render("## Second\n{: .no_toc}")).toBe('<h2 class="no_toc" id="second">Second</h2>');
   });
   it("leaves a malformed attribute list as text and drops words kramdown ignores", () => {
@@ -105,27 +131,37 @@ describe("footnotes, definition lists, abbreviations, tables, task lists, HTML",
   });
   it("writes definition lists and abbreviations", () => {
     expect(render("Term\n: Def A\n: Def B")).toBe("<dl><dt>Term</dt><dd>Def A</dd><dd>Def B</dd></dl>");
-    expect(render("*[HTML]: Hyper Text Markup Language\n\nHTML is.")).toBe('<p><abbr title="Hyper Text Markup Language">HTML</abbr> is.</p>');
+    expect(render("*[HTML]: Hyper Text Markup Language\n\nHTML is.")).toBe(
+      '<p><abbr title="Hyper Text Markup Language">HTML</abbr> is.</p>',
+    );
   });
   it("writes GFM tables, strikethrough and task lists", () => {
-    expect(render("| a | b |\n|---|:-:|\n| 1 | 2 |")).toBe('<table><thead><tr><th>a</th><th style="text-align: center">b</th></tr></thead><tbody><tr><td>1</td><td style="text-align: center">2</td></tr></tbody></table>');
+    expect(render("| a | b |\n|---|:-:|\n| 1 | 2 |")).toBe(
+      '<table><thead><tr><th>a</th><th style="text-align: center">b</th></tr></thead><tbody><tr><td>1</td><td style="text-align: center">2</td></tr></tbody></table>',
+    );
     expect(render("~~x~~")).toBe("<p><del>x</del></p>");
     expect(render("- [ ] task\n- [x] done")).toBe(
       '<ul class="task-list"><li class="task-list-item"><input class="task-list-item-checkbox" disabled="disabled" type="checkbox">task</li><li class="task-list-item"><input checked="checked" class="task-list-item-checkbox" disabled="disabled" type="checkbox">done</li></ul>',
     );
   });
-  it("keeps HTML blocks whole across blank lines, renders markdown=\"1\", puts span tags in paragraphs", () => {
+  it('keeps HTML blocks whole across blank lines, renders markdown="1", puts span tags in paragraphs', () => {
     expect(render('<div class="box">\nfirst\n\nsecond\n</div>')).toBe('<div class="box">first second</div>');
-    expect(render('<div markdown="1">\nInside **markdown** div.\n</div>')).toBe("<div><p>Inside <strong>markdown</strong> div.</p></div>");
+    expect(render('<div markdown="1">\nInside **markdown** div.\n</div>')).toBe(
+      "<div><p>Inside <strong>markdown</strong> div.</p></div>",
+    );
     expect(render('<img src="/a.png" alt="x">')).toBe('<p><img alt="x" src="/a.png"></p>');
   });
 });
 
 describe("Liquid helpers", () => {
   it("jsonify prints dates as Ruby does", () => {
-    expect(jsonify({ a: [1, "x"], at: new Date("2020-01-02T05:00:00Z") }, "America/New_York")).toBe('{"a":[1,"x"],"at":"2020-01-02 00:00:00 -0500"}');
+    expect(jsonify({ a: [1, "x"], at: new Date("2020-01-02T05:00:00Z") }, "America/New_York")).toBe(
+      '{"a":[1,"x"],"at":"2020-01-02 00:00:00 -0500"}',
+    );
   });
   it("render_with_liquid: false keeps even {% endraw %} literal", () => {
-    expect(withoutLiquid("a {{ b }} {% endraw %} c")).toBe("{% raw %}a {{ b }} {% endraw %}{{ '{% endraw %}' }}{% raw %} c{% endraw %}");
+    expect(withoutLiquid("a {{ b }} {% endraw %} c")).toBe(
+      "{% raw %}a {{ b }} {% endraw %}{{ '{% endraw %}' }}{% raw %} c{% endraw %}",
+    );
   });
 });
