@@ -7,6 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, ValidationSeverity } from "dockerfile-utils";
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
+import { CACHE_FOLDER as IMAGE_CACHE_FOLDER } from "../src/images/optimize.ts";
 import dockerignoreModule, { type Ignore } from "@balena/dockerignore";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import yaml from "js-yaml";
@@ -98,6 +99,8 @@ describe("Dockerfile", () => {
     expect(lines(deps, "COPY")).toContain("package.json package-lock.json ./");
     const build = lines(stage("build"), "RUN").join("\n");
     expect(build).toMatch(/npm run build/);
+    // The folder the image optimizer keeps its encodings in survives between image builds.
+    expect(build).toContain(`--mount=type=cache,target=/app/${IMAGE_CACHE_FOLDER} `);
     expect(build).toMatch(/sh scripts\/precompress\.sh _site/);
   });
 
