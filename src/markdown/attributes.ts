@@ -1,10 +1,8 @@
 // kramdown's inline attribute lists (IALs): `{: .class #id key="v"}` on the line after a block applies to
 // that block, `*word*{:.cls}` to a span, and `## Heading {#id}` sets a heading's id. markdown-it-attrs does
 // the parsing; these rules adapt kramdown's syntax to it.
-import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
 import type { Token } from "markdown-it";
-import markdownItAttrs from "markdown-it-attrs";
 
 // kramdown reads `.class`, `#id` and `key="v"`/`key='v'` and ignores other words (they name attribute
 // definitions, which Jekyll posts do not use); markdown-it-attrs would make them empty attributes.
@@ -59,38 +57,40 @@ function applyIal(token: Token, inner: string): void {
   }
 }
 
-export const kramdownAttributes = (md: MarkdownIt): void => {
-  md.core.ruler.after("inline", "kramdown_ial_prepare", (state: StateCore) => {
-    if (!state.src.includes("{")) return;
-    standaloneIals(state);
-    for (let i = 0; i < state.tokens.length; i++) {
-      const token = state.tokens[i];
-      if (token.type !== "inline" || !token.children) continue;
-      // `## Heading {#id}`: kramdown's heading id syntax.
-      if (state.tokens[i - 1]?.type === "heading_open") {
-        const last = token.children.at(-1);
-        const match = last?.type === "text" ? HEADING_ID.exec(last.content) : null;
-        if (last && match) {
-          last.content = last.content.slice(0, match.index);
-          state.tokens[i - 1].attrSet("id", match[1]);
-        }
-      }
-      for (const child of token.children) {
-        if (child.type === "text" && child.content.includes("{:")) {
-          // An attribute list left with nothing kramdown reads disappears, as in kramdown.
-          child.content = child.content.replace(IAL, (_all, inner: string) =>
-            cleanIal(inner) ? `{:${cleanIal(inner)}}` : "",
-          );
-        }
+/**
+ * Core rule, before markdown-it-attrs: an IAL alone on a line goes to the block above, `## Heading {#id}` sets the
+ * id, and words kramdown ignores leave each IAL.
+ */
+export function kramdownIalPrepare(state: StateCore): void {
+  if (!state.src.includes("{")) return;
+  standaloneIals(state);
+  for (let i = 0; i < state.tokens.length; i++) {
+    const token = state.tokens[i];
+    if (token.type !== "inline" || !token.children) continue;
+    // `## Heading {#id}`: kramdown's heading id syntax.
+    if (state.tokens[i - 1]?.type === "heading_open") {
+      const last = token.children.at(-1);
+      const match = last?.type === "text" ? HEADING_ID.exec(last.content) : null;
+      if (last && match) {
+        last.content = last.content.slice(0, match.index);
+        state.tokens[i - 1].attrSet("id", match[1]);
       }
     }
-  });
-  // https://github.com/arve0/markdown-it-attrs#usage
-  md.use(markdownItAttrs, { leftDelimiter: "{:", rightDelimiter: "}" });
+    for (const child of token.children) {
+      if (child.type === "text" && child.content.includes("{:")) {
+        // An attribute list left with nothing kramdown reads disappears, as in kramdown.
+        child.content = child.content.replace(IAL, (_all, inner: string) =>
+          cleanIal(inner) ? `{:${cleanIal(inner)}}` : "",
+        );
+      }
+    }
+  }
+}
+
+/** markdown-it-attrs' `curly_attributes` rule, run only on a source that holds `{:`. */
+export function curlyAttributesOnlyWithIal(curlyAttributes: (state: StateCore) => void): (state: StateCore) => void {
   // Its rule walks every token of every post (a twentieth of a cold build); without `{:` it has nothing to do.
-  const curlyAttributes = md.core.ruler.__rules__.find((rule) => rule.name === "curly_attributes")?.fn;
-  if (curlyAttributes)
-    md.core.ruler.at("curly_attributes", (state: StateCore) =>
-      state.src.includes("{:") ? curlyAttributes(state) : false,
-    );
-};
+  return (state) => {
+    if (state.src.includes("{:")) curlyAttributes(state);
+  };
+}

@@ -1,6 +1,6 @@
 // Code as Jekyll's kramdown + Rouge marks it up: fenced and indented blocks in the `highlighter-rouge`
 // wrappers, inline code with `language-plaintext highlighter-rouge`.
-import type { MarkdownIt } from "markdown-it";
+import type { RendererRule } from "markdown-it";
 import { ROUGE_LANGUAGES } from "./rouge-languages.ts";
 import { escapeHtml, highlight } from "./highlight.ts";
 
@@ -9,17 +9,20 @@ export function rougeBlock(code: string, language: string): string {
   return `<div class="language-${escapeHtml(language)} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlight(code, language)}</code></pre></div></div>\n`;
 }
 
-export const kramdownCode = (md: MarkdownIt): void => {
-  md.renderer.rules.fence = (tokens, index) => {
-    const token = tokens[index];
-    const language = token.info.trim().split(/\s+/)[0] ?? "";
-    if (!language) return rougeBlock(token.content, "plaintext");
-    // kramdown leaves a language Rouge does not know unhighlighted and without Rouge's wrappers.
-    if (!ROUGE_LANGUAGES.has(language))
-      return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
-    return rougeBlock(token.content, language);
-  };
-  md.renderer.rules.code_block = (tokens, index) => rougeBlock(tokens[index].content, "plaintext");
-  md.renderer.rules.code_inline = (tokens, index, _options, _env, self) =>
-    `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeHtml(tokens[index].content)}</code>`;
+/** Render rule for a fenced block: highlighted in Rouge's markup when Rouge knows its language. */
+export const renderFence: RendererRule = (tokens, index) => {
+  const token = tokens[index];
+  const language = token.info.trim().split(/\s+/)[0] ?? "";
+  if (!language) return rougeBlock(token.content, "plaintext");
+  // kramdown leaves a language Rouge does not know unhighlighted and without Rouge's wrappers.
+  if (!ROUGE_LANGUAGES.has(language))
+    return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
+  return rougeBlock(token.content, language);
 };
+
+/** Render rule for an indented block: plain text in Rouge's wrappers. */
+export const renderCodeBlock: RendererRule = (tokens, index) => rougeBlock(tokens[index].content, "plaintext");
+
+/** Render rule for inline code, with kramdown's classes and any attributes from an IAL. */
+export const renderCodeInline: RendererRule = (tokens, index, _options, _env, self) =>
+  `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeHtml(tokens[index].content)}</code>`;

@@ -1,9 +1,8 @@
 // Footnotes with kramdown's markup and ids (markdown-it-footnote parses, these rules render):
 // `<sup id="fnref:LABEL" role="doc-noteref"><a href="#fn:LABEL" class="footnote" rel="footnote">N</a></sup>`
 // and `<div class="footnotes" role="doc-endnotes"><ol><li id="fn:LABEL" role="doc-endnote">`.
-import type { MarkdownIt } from "markdown-it";
+import type { RendererRule } from "markdown-it";
 import type { Token } from "markdown-it";
-import markdownItFootnote from "markdown-it-footnote";
 import { escapeHtml } from "./highlight.ts";
 
 interface FootnoteMeta {
@@ -24,25 +23,25 @@ const refId = (token: Token): string => {
   return subId > 0 ? `fnref:${labelOf(token)}:${subId}` : `fnref:${labelOf(token)}`;
 };
 
-export const kramdownFootnotes = (md: MarkdownIt): void => {
-  md.use(markdownItFootnote);
-  // kramdown has no inline footnotes (`^[text]`): it leaves that as text.
-  md.inline.ruler.disable("footnote_inline");
-  const rules = md.renderer.rules;
-  rules.footnote_ref = (tokens, index) => {
-    const token = tokens[index];
-    const number = metaOf(token).id + 1;
-    return `<sup id="${refId(token)}" role="doc-noteref"><a href="#fn:${labelOf(token)}" class="footnote" rel="footnote">${number}</a></sup>`;
-  };
-  rules.footnote_block_open = () => '<div class="footnotes" role="doc-endnotes">\n<ol>\n';
-  rules.footnote_block_close = () => "</ol>\n</div>\n";
-  rules.footnote_open = (tokens, index) => `<li id="fn:${labelOf(tokens[index])}" role="doc-endnote">`;
-  rules.footnote_close = () => "</li>\n";
-  // One back link per reference; the second and later carry their number, as kramdown's do.
-  rules.footnote_anchor = (tokens, index) => {
-    const token = tokens[index];
-    const subId = metaOf(token).subId ?? 0;
-    const mark = subId > 0 ? `&#8617;<sup>${subId + 1}</sup>` : "&#8617;";
-    return ` <a href="#${refId(token)}" class="reversefootnote" role="doc-backlink">${mark}</a>`;
-  };
+export const renderFootnoteRef: RendererRule = (tokens, index) => {
+  const token = tokens[index];
+  const number = metaOf(token).id + 1;
+  return `<sup id="${refId(token)}" role="doc-noteref"><a href="#fn:${labelOf(token)}" class="footnote" rel="footnote">${number}</a></sup>`;
+};
+
+export const renderFootnoteBlockOpen: RendererRule = () => '<div class="footnotes" role="doc-endnotes">\n<ol>\n';
+
+export const renderFootnoteBlockClose: RendererRule = () => "</ol>\n</div>\n";
+
+export const renderFootnoteOpen: RendererRule = (tokens, index) =>
+  `<li id="fn:${labelOf(tokens[index])}" role="doc-endnote">`;
+
+export const renderFootnoteClose: RendererRule = () => "</li>\n";
+
+// One back link per reference; the second and later carry their number, as kramdown's do.
+export const renderFootnoteAnchor: RendererRule = (tokens, index) => {
+  const token = tokens[index];
+  const subId = metaOf(token).subId ?? 0;
+  const mark = subId > 0 ? `&#8617;<sup>${subId + 1}</sup>` : "&#8617;";
+  return ` <a href="#${refId(token)}" class="reversefootnote" role="doc-backlink">${mark}</a>`;
 };

@@ -3,7 +3,6 @@
 // focusable element per heading, read once by screen readers, no extra symbol. A heading that already holds
 // a link keeps just its id, since links cannot nest.
 // https://github.com/valeriangalliat/markdown-it-anchor#header-link
-import type { MarkdownIt } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
 import { gfmHeadingId } from "./heading-ids.ts";
 
@@ -11,17 +10,16 @@ export const HEADING_LINK_CLASS = "heading-link";
 
 const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_CLASS });
 
-export const kramdownHeadingAnchors = (md: MarkdownIt): void => {
-  md.use(markdownItAnchor, {
-    slugify: gfmHeadingId,
-    uniqueSlugStartIndex: 1,
-    tabIndex: false,
-    permalink: (slug, options, state, index) => {
-      const children = state.tokens[index + 1].children ?? [];
-      const holdsLink = children.some(
-        (t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)),
-      );
-      if (!holdsLink) headerLink(slug, options, state, index);
-    },
-  });
+/** markdown-it-anchor's options (rules.ts uses the plugin). */
+export const HEADING_ANCHOR_OPTIONS: markdownItAnchor.AnchorOptions = {
+  slugify: gfmHeadingId,
+  uniqueSlugStartIndex: 1,
+  tabIndex: false,
+  permalink: (slug, options, state, index) => {
+    const children = state.tokens[index + 1].children ?? [];
+    const holdsLink = children.some(
+      (t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)),
+    );
+    if (!holdsLink) headerLink(slug, options, state, index);
+  },
 };

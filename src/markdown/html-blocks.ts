@@ -2,7 +2,9 @@
 // to its matching end tag (blank lines included, so `{% highlight %}` output and `<div>`s with empty lines
 // stay whole); a span-level tag (`<img>`, `<a>`, `<span>`...) starts a paragraph; `markdown="1"` makes the
 // content Markdown. Anything else falls back to markdown-it's own rule.
-import type { MarkdownIt, StateBlock } from "markdown-it";
+import type { StateBlock } from "markdown-it";
+
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
 // kramdown's HTML_SPAN_ELEMENTS (kramdown/parser/html.rb).
 const SPAN_ELEMENTS = new Set(
@@ -46,7 +48,8 @@ function closingLine(
   return undefined;
 }
 
-function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+/** Block rule: an HTML block as kramdown reads one (see the top of this file); false leaves the line to others. */
+export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const text = lineText(state, startLine);
   const open = OPEN_TAG.exec(text);
@@ -91,20 +94,11 @@ function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number
   return true;
 }
 
-export const kramdownHtmlBlocks = (md: MarkdownIt): void => {
-  md.block.ruler.before("html_block", "kramdown_html_block", kramdownHtmlBlock, {
-    alt: ["paragraph", "reference", "blockquote"],
-  });
-  // A line that starts with a span-level tag is a paragraph in kramdown, not an HTML block.
-  const original = md.block.ruler.__rules__.find((rule) => rule.name === "html_block")?.fn;
-  if (!original) return;
-  md.block.ruler.at(
-    "html_block",
-    (state, startLine, endLine, silent) => {
-      const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(lineText(state, startLine));
-      if (tag && SPAN_ELEMENTS.has(tag[1].toLowerCase())) return false;
-      return original(state, startLine, endLine, silent);
-    },
-    { alt: ["paragraph", "reference", "blockquote"] },
-  );
-};
+/** markdown-it's `html_block` rule, except that a line starting with a span-level tag is a paragraph, as in kramdown. */
+export function htmlBlockWithoutSpanTags(htmlBlock: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(lineText(state, startLine));
+    if (tag && SPAN_ELEMENTS.has(tag[1].toLowerCase())) return false;
+    return htmlBlock(state, startLine, endLine, silent);
+  };
+}

@@ -1,7 +1,7 @@
 // kramdown's smart quotes (kramdown/parser/kramdown/smart_quotes.rb, after RubyPants), in place of
 // markdown-it's pairing: kramdown turns every quote into a curly one by looking only at the characters
 // around it (`27"` becomes `27”`, `,"y"` closes), where markdown-it pairs quotes and leaves lone ones straight.
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { StateCore, Token } from "markdown-it";
 
 // Ruby's \s and \w are ASCII-only.
 const S = "[ \\t\\r\\n\\f\\v]";
@@ -74,17 +74,14 @@ export function smartQuotes(text: string, following = ""): string {
   return out + text.slice(i);
 }
 
-export const kramdownSmartQuotes = (md: MarkdownIt): void => {
-  md.disable("smartquotes");
-  // Before the dashes and ellipses are replaced, so they can be told from typed-in characters.
-  md.core.ruler.before("kramdown_typography", "kramdown_smart_quotes", (state: StateCore) => {
-    for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
-      const children = block.children;
-      children.forEach((token, index) => {
-        if (token.type === "text" && /["']/.test(token.content))
-          token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
-      });
-    }
-  });
-};
+/** Core rule: every quote in text made curly as kramdown does. */
+export function kramdownSmartQuotes(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    const children = block.children;
+    children.forEach((token, index) => {
+      if (token.type === "text" && /["']/.test(token.content))
+        token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
+    });
+  }
+}

@@ -1,8 +1,7 @@
 // kramdown's table of contents: a list whose only item is `TOC`, followed by `{:toc}`, becomes
 // `<ul id="markdown-toc">` of every heading with an id (not those marked `.no_toc`), nested by level,
 // each link with id `markdown-toc-ID`. Headings' links and footnote marks are left out, as kramdown does.
-import type { MarkdownIt } from "markdown-it";
-import type { StateCore } from "markdown-it";
+import type { MarkdownIt, RendererRule, StateCore } from "markdown-it";
 import type { Env, Token } from "markdown-it";
 
 interface Entry {
@@ -40,47 +39,48 @@ function renderList(entries: Entry[], tag: string, id?: string): string {
   return `<${tag}${id ? ` id="${id}"` : ""}>\n${items.join("")}</${tag}>\n`;
 }
 
-export const kramdownToc = (md: MarkdownIt): void => {
-  // Before markdown-it-attrs, which would read `{:toc}` as an attribute.
-  md.core.ruler.before("curly_attributes", "kramdown_toc_mark", (state: StateCore) => {
-    const tokens = state.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      if (!isTocList(tokens, i)) continue;
-      const toc = new state.Token("kramdown_toc", "", 0);
-      toc.block = true;
-      toc.level = tokens[i].level;
-      toc.meta = { tag: tokens[i].tag };
-      tokens.splice(i, 7, toc);
-    }
+/** Core rule: each `* TOC\n{:toc}` list becomes a `kramdown_toc` token, filled in by `kramdownTocFill`. */
+export function kramdownTocMark(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isTocList(tokens, i)) continue;
+    const toc = new state.Token("kramdown_toc", "", 0);
+    toc.block = true;
+    toc.level = tokens[i].level;
+    toc.meta = { tag: tokens[i].tag };
+    tokens.splice(i, 7, toc);
+  }
+}
+
+/** Core rule: each `kramdown_toc` token gets the list of the post's headings, which must have their ids. */
+export function kramdownTocFill(state: StateCore): void {
+  const tocs = state.tokens.filter((t) => t.type === "kramdown_toc");
+  if (!tocs.length) return;
+  const top: Entry[] = [];
+  const stack: Entry[] = [];
+  state.tokens.forEach((token, i) => {
+    const id = String(token.attrGet("id") ?? "");
+    if (
+      token.type !== "heading_open" ||
+      !id ||
+      String(token.attrGet("class") ?? "")
+        .split(/\s+/)
+        .includes("no_toc")
+    )
+      return;
+    const entry: Entry = {
+      level: Number(token.tag.slice(1)),
+      id,
+      html: entryHtml(state.md, state.tokens[i + 1].children ?? [], state.env),
+      children: [],
+    };
+    while (stack.length && stack.at(-1)!.level >= entry.level) stack.pop();
+    (stack.length ? stack.at(-1)!.children : top).push(entry);
+    stack.push(entry);
   });
-  // After the heading ids are known.
-  md.core.ruler.after("anchor", "kramdown_toc_fill", (state: StateCore) => {
-    const tocs = state.tokens.filter((t) => t.type === "kramdown_toc");
-    if (!tocs.length) return;
-    const top: Entry[] = [];
-    const stack: Entry[] = [];
-    state.tokens.forEach((token, i) => {
-      const id = String(token.attrGet("id") ?? "");
-      if (
-        token.type !== "heading_open" ||
-        !id ||
-        String(token.attrGet("class") ?? "")
-          .split(/\s+/)
-          .includes("no_toc")
-      )
-        return;
-      const entry: Entry = {
-        level: Number(token.tag.slice(1)),
-        id,
-        html: entryHtml(md, state.tokens[i + 1].children ?? [], state.env),
-        children: [],
-      };
-      while (stack.length && stack.at(-1)!.level >= entry.level) stack.pop();
-      (stack.length ? stack.at(-1)!.children : top).push(entry);
-      stack.push(entry);
-    });
-    for (const toc of tocs)
-      toc.content = top.length ? renderList(top, (toc.meta as { tag: string }).tag, "markdown-toc") : "";
-  });
-  md.renderer.rules.kramdown_toc = (tokens, index) => tokens[index].content;
-};
+  for (const toc of tocs)
+    toc.content = top.length ? renderList(top, (toc.meta as { tag: string }).tag, "markdown-toc") : "";
+}
+
+/** Render rule for `kramdown_toc`: the list `kramdownTocFill` wrote. */
+export const renderKramdownToc: RendererRule = (tokens, index) => tokens[index].content;

@@ -1,4 +1,3 @@
-import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
 
 // kramdown's typographic symbols: only these, not `(c)`, `(tm)` or `+-` as markdown-it's replacements do.
@@ -8,22 +7,17 @@ const SUBSTITUTIONS: [RegExp, string][] = [
   [/\.\.\./g, "\u2026"],
 ];
 
-export const kramdownTypography = (md: MarkdownIt): void => {
-  md.disable("replacements");
-  md.core.ruler.before("smartquotes", "kramdown_typography", (state: StateCore) => {
-    for (const block of state.tokens) {
-      if (block.type !== "inline" || !block.children) continue;
-      let insideLink = 0;
-      for (const token of block.children) {
-        if (token.type === "link_open" && token.info === "auto") insideLink++;
-        if (token.type === "link_close" && token.info === "auto") insideLink--;
-        if (token.type === "text" && !insideLink) {
-          token.content = SUBSTITUTIONS.reduce(
-            (text, [pattern, symbol]) => text.replace(pattern, symbol),
-            token.content,
-          );
-        }
+/** Core rule: kramdown's dashes and ellipses in text, outside autolinks. */
+export function kramdownTypography(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    let insideLink = 0;
+    for (const token of block.children) {
+      if (token.type === "link_open" && token.info === "auto") insideLink++;
+      if (token.type === "link_close" && token.info === "auto") insideLink--;
+      if (token.type === "text" && !insideLink) {
+        token.content = SUBSTITUTIONS.reduce((text, [pattern, symbol]) => text.replace(pattern, symbol), token.content);
       }
     }
-  });
-};
+  }
+}

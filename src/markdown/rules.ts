@@ -1,0 +1,124 @@
+// Everything this engine changes in markdown-it, in order, in one place (as markdown-it lists its own rules in
+// parser_core, parser_block and parser_inline). index.ts uses the plugins first, in the order below, then goes
+// through each ruler's table top to bottom: a rule placed next to a plugin's rule (`curly_attributes`, `anchor`)
+// needs that plugin in already, and a rule placed next to one of ours needs that one listed above it.
+import type { MarkdownIt, RendererRule, StateBlock, StateCore, StateInline } from "markdown-it";
+import markdownItAbbr from "markdown-it-abbr";
+import markdownItAnchor from "markdown-it-anchor";
+import markdownItAttrs from "markdown-it-attrs";
+import markdownItDeflist from "markdown-it-deflist";
+import markdownItFootnote from "markdown-it-footnote";
+import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
+import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
+import {
+  renderFootnoteAnchor,
+  renderFootnoteBlockClose,
+  renderFootnoteBlockOpen,
+  renderFootnoteClose,
+  renderFootnoteOpen,
+  renderFootnoteRef,
+} from "./footnotes.ts";
+import { HEADING_ANCHOR_OPTIONS } from "./heading-anchors.ts";
+import { htmlBlockWithoutSpanTags, kramdownHtmlBlock } from "./html-blocks.ts";
+import { kramdownSmartQuotes } from "./smart-quotes.ts";
+import { kramdownTableAlign, kramdownTaskLists } from "./tables.ts";
+import { kramdownTocFill, kramdownTocMark, renderKramdownToc } from "./toc.ts";
+import { kramdownTypography } from "./typography.ts";
+
+/**
+ * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
+ * around it (`wrap`), or a rule turned off. `alt` names the other chains the rule runs in, as in markdown-it.
+ */
+export type RuleStep<Rule> =
+  | { add: string; after: string; rule: Rule; alt?: string[] }
+  | { add: string; before: string; rule: Rule; alt?: string[] }
+  | { wrap: string; rule: (original: Rule) => Rule; alt?: string[] }
+  | { disable: string };
+
+type CoreRule = (state: StateCore) => void;
+type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+type InlineRule = (state: StateInline, silent: boolean) => boolean;
+type Inline2Rule = (state: StateInline) => void;
+
+// Used in this order, before the rulers' tables below, which place rules next to theirs.
+export const PLUGINS: ((md: MarkdownIt) => void)[] = [
+  // Footnotes `[^1]` and `[^1]: text`, which kramdown has; its markup comes from the render rules below.
+  (md) => md.use(markdownItFootnote),
+  // Definition lists (`term` then `: definition`), which kramdown has.
+  (md) => md.use(markdownItDeflist),
+  // Abbreviations (`*[HTML]: HyperText Markup Language`), which kramdown has.
+  (md) => md.use(markdownItAbbr),
+  // Attribute lists with kramdown's delimiters, `{: .class #id}` (https://github.com/arve0/markdown-it-attrs#usage).
+  (md) => md.use(markdownItAttrs, { leftDelimiter: "{:", rightDelimiter: "}" }),
+  // Heading ids as Jekyll's, each heading a link to itself.
+  (md) => md.use(markdownItAnchor, HEADING_ANCHOR_OPTIONS),
+];
+
+export const CORE_RULES: RuleStep<CoreRule>[] = [
+  // Task list checkboxes, read off the first text of a list item once inline content is parsed.
+  { add: "kramdown_task_lists", after: "inline", rule: kramdownTaskLists },
+  // kramdown's IALs reshaped for markdown-it-attrs: alone on a line, after a heading (`{#id}`), unknown words.
+  { add: "kramdown_ial_prepare", after: "kramdown_task_lists", rule: kramdownIalPrepare },
+  // (here markdown-it-footnote's footnote_tail moves the notes to the end)
+  // `* TOC` + `{:toc}` marked before markdown-it-attrs would read `{:toc}` as an attribute list.
+  { add: "kramdown_toc_mark", before: "curly_attributes", rule: kramdownTocMark },
+  // markdown-it-attrs' rule, skipped on sources without `{:`.
+  { wrap: "curly_attributes", rule: curlyAttributesOnlyWithIal },
+  // (here markdown-it's linkify, then markdown-it-abbr's abbr_replace)
+  // markdown-it's typographer also replaces `(c)`, `(tm)`, `+-`...; kramdown only dashes and ellipses.
+  { disable: "replacements" },
+  // kramdown's quotes, while `--` and `...` still read as typed (a quote right after one starts afresh).
+  { add: "kramdown_smart_quotes", before: "smartquotes", rule: kramdownSmartQuotes },
+  // kramdown's `---`, `--` and `...`.
+  { add: "kramdown_typography", after: "kramdown_smart_quotes", rule: kramdownTypography },
+  // markdown-it pairs quotes and leaves lone ones straight; kramdown_smart_quotes does it kramdown's way.
+  { disable: "smartquotes" },
+  // (here markdown-it's text_join, then markdown-it-anchor's anchor gives headings their ids)
+  // The table of contents, once the heading ids are known.
+  { add: "kramdown_toc_fill", after: "anchor", rule: kramdownTocFill },
+  // kramdown's `text-align: center` (with a space) on table cells.
+  { add: "kramdown_table_align", after: "kramdown_toc_fill", rule: kramdownTableAlign },
+];
+
+// Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference, and
+// markdown-it-deflist's deflist before paragraph.
+export const BLOCK_RULES: RuleStep<BlockRule>[] = [
+  // kramdown's HTML blocks: a block-level tag runs to its end tag, blank lines included; `markdown="1"`.
+  {
+    add: "kramdown_html_block",
+    before: "html_block",
+    rule: kramdownHtmlBlock,
+    alt: ["paragraph", "reference", "blockquote"],
+  },
+  // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
+  { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
+];
+
+// Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
+export const INLINE_RULES: RuleStep<InlineRule>[] = [
+  // kramdown has no inline footnotes (`^[text]`): it leaves that as text.
+  { disable: "footnote_inline" },
+];
+
+// None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
+export const INLINE2_RULES: RuleStep<Inline2Rule>[] = [];
+
+// By token type; these replace markdown-it's and the plugins' (markdown-it-attrs' `fence` included).
+export const RENDER_RULES: Record<string, RendererRule> = {
+  // Code in Rouge's markup, as Jekyll writes it.
+  fence: renderFence,
+  code_block: renderCodeBlock,
+  code_inline: renderCodeInline,
+  // Footnotes with kramdown's ids, classes and roles.
+  footnote_ref: renderFootnoteRef,
+  footnote_block_open: renderFootnoteBlockOpen,
+  footnote_block_close: renderFootnoteBlockClose,
+  footnote_open: renderFootnoteOpen,
+  footnote_close: renderFootnoteClose,
+  footnote_anchor: renderFootnoteAnchor,
+  // The table of contents kramdown_toc_fill wrote.
+  kramdown_toc: renderKramdownToc,
+  // kramdown writes GFM strikethrough as <del>.
+  s_open: () => "<del>",
+  s_close: () => "</del>",
+};
