@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
-import { addTemplatesFrom } from "../pages/index.ts";
+import { addTemplatesFrom } from "../site/templates.ts";
 import { countBuild } from "../site/stats.ts";
 import { indexSite, indexSiteInBackground, type BackgroundIndexing } from "./indexer.ts";
 import { isIndexable } from "./pages.ts";
