@@ -2,11 +2,12 @@
 // wrappers, inline code with `language-plaintext highlighter-rouge`.
 import type { MarkdownIt } from "markdown-it";
 import { ROUGE_LANGUAGES } from "./rouge-languages.ts";
-import { escapeHtml, highlight } from "./highlight.ts";
+import { escapeXml } from "../site/text.ts";
+import { highlight } from "./highlight.ts";
 
 /** `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>` */
 export function rougeBlock(code: string, language: string): string {
-  return `<div class="language-${escapeHtml(language)} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlight(code, language)}</code></pre></div></div>\n`;
+  return `<div class="language-${escapeXml(language, { keepApostrophes: true })} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlight(code, language)}</code></pre></div></div>\n`;
 }
 
 export const kramdownCode = (md: MarkdownIt): void => {
@@ -16,10 +17,10 @@ export const kramdownCode = (md: MarkdownIt): void => {
     if (!language) return rougeBlock(token.content, "plaintext");
     // kramdown leaves a language Rouge does not know unhighlighted and without Rouge's wrappers.
     if (!ROUGE_LANGUAGES.has(language))
-      return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
+      return `<pre><code class="language-${escapeXml(language, { keepApostrophes: true })}">${escapeXml(token.content, { keepApostrophes: true })}</code></pre>\n`;
     return rougeBlock(token.content, language);
   };
   md.renderer.rules.code_block = (tokens, index) => rougeBlock(tokens[index].content, "plaintext");
   md.renderer.rules.code_inline = (tokens, index, _options, _env, self) =>
-    `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeHtml(tokens[index].content)}</code>`;
+    `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeXml(tokens[index].content, { keepApostrophes: true })}</code>`;
 };

@@ -4,7 +4,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { Token } from "markdown-it";
 import markdownItFootnote from "markdown-it-footnote";
-import { escapeHtml } from "./highlight.ts";
+import { escapeXml } from "../site/text.ts";
 
 interface FootnoteMeta {
   id: number;
@@ -17,7 +17,7 @@ const metaOf = (token: Token) => token.meta as unknown as FootnoteMeta;
 // kramdown names a note by its label as written; markdown-it's inline notes have none, so use the number.
 const labelOf = (token: Token): string => {
   const meta = metaOf(token);
-  return escapeHtml(meta.label ?? String(meta.id + 1));
+  return escapeXml(meta.label ?? String(meta.id + 1), { keepApostrophes: true });
 };
 const refId = (token: Token): string => {
   const subId = metaOf(token).subId ?? 0;
