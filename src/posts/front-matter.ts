@@ -58,3 +58,18 @@ export function splitFrontMatter(fileText: string): { yaml: string; body: string
   if (!match || match.index !== 0) return { yaml: "", body: text };
   return { yaml: match[1], body: text.slice(match[0].length) };
 }
+
+// The same block, with where each group ends.
+const FRONT_MATTER_INDICES = new RegExp(FRONT_MATTER.source, "md");
+
+/**
+ * How many lines of a post file the front matter block takes, its two fences included (0 without one): the first
+ * line of the text Eleventy hands a template is the next one. (Jekyll's body also drops the blank lines after the
+ * closing fence; Eleventy's keeps them.)
+ */
+export function frontMatterLineCount(fileText: string): number {
+  const text = fileText.replace(/\r\n/g, "\n");
+  const match = text.startsWith("---") ? FRONT_MATTER_INDICES.exec(text) : null;
+  const yamlEnd = match?.index === 0 ? match.indices?.[1]?.[1] : undefined;
+  return yamlEnd === undefined ? 0 : text.slice(0, yamlEnd).split("\n").length;
+}
