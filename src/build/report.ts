@@ -2,6 +2,7 @@
 // Eleventy's stack traces or the staging folder's name.
 import path from "node:path";
 import { causeChain, findInputError } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 export interface FailureContext {
   /** The folder the failed build was writing to (its paths are reported as site URLs). */
@@ -22,7 +23,7 @@ export function describeFailure(error: unknown, context: FailureContext = {}): s
 // Eleventy: "Output conflict: multiple input files are writing to `OUT`. ...\n  1. ./posts/a.md\n  2. ./posts/b.md"
 function describeDuplicate(message: string, context: FailureContext): string | undefined {
   const output = /writing to `([^`]+)`/.exec(message)?.[1];
-  const files = [...message.matchAll(/^\s*\d+\.\s+(\S.*)$/gm)].map((m) => m[1].trim().replace(/^\.\//, ""));
+  const files = [...message.matchAll(/^\s*\d+\.\s+(\S.*)$/gm)].map((m) => projectPath(m[1].trim()));
   if (!output || files.length < 2) return undefined;
   const where = siteUrl(output, context);
   const list = files.length === 2 ? `${files[0]} and ${files[1]}` : files.join(", ");

@@ -1,5 +1,6 @@
 import yaml from "js-yaml";
 import { inputError, yamlErrorLine } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 /**
  * An unquoted YAML timestamp, kept as written: Jekyll (Ruby's YAML) reads `2020-05-03` as local time but
@@ -29,7 +30,7 @@ const SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [timestampType] });
 
 /** Front-matter engine for Eleventy: YAML as Jekyll reads it, with errors that name the file and line. */
 export function parseFrontMatter(text: string, options?: { filePath?: string }): Record<string, unknown> {
-  const file = (options?.filePath ?? "a post").replace(/^\.\//, "");
+  const file = projectPath(options?.filePath ?? "a post");
   try {
     const data = yaml.load(text, { schema: SCHEMA, filename: file });
     if (data === null || data === undefined) return {};
