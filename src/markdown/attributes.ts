@@ -87,7 +87,7 @@ export const kramdownAttributes = (md: MarkdownIt): void => {
   });
   // https://github.com/arve0/markdown-it-attrs#usage
   md.use(markdownItAttrs, { leftDelimiter: "{:", rightDelimiter: "}" });
-  // Its rule walks every token of every post (a twentieth of a cold build); without `{:` it has nothing to do.
+  // Its rule walks every token of every post on every cold build; without `{:` it has nothing to do.
   const curlyAttributes = md.core.ruler.__rules__.find((rule) => rule.name === "curly_attributes")?.fn;
   if (curlyAttributes)
     md.core.ruler.at("curly_attributes", (state: StateCore) =>
