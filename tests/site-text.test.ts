@@ -1,7 +1,7 @@
 // The reading time on every post page counts words in one pass over the HTML (src/site/text.ts); it must
 // count what the plain text holds: tags, scripts, styles and comments out, every kind of space a separator.
 import { describe, expect, it } from "vitest";
-import { plainText, readingMinutes, wordCount } from "../src/site/text.ts";
+import { escapeXml, plainText, readingMinutes, wordCount } from "../src/site/text.ts";
 
 /** The definition: words of the page's plain text, as Jekyll's strip_html | number_of_words reads it. */
 const reference = (html: string) => (plainText(html) === "" ? 0 : plainText(html).split(" ").length);
@@ -57,5 +57,20 @@ describe("word count for the reading time", () => {
     expect(readingMinutes("")).toBe(1);
     expect(readingMinutes("word ".repeat(500))).toBe(3);
     expect(readingMinutes(`<p>${"word ".repeat(1000)}</p>`)).toBe(5);
+  });
+});
+
+describe("escaping", () => {
+  it("escapes the five XML specials, for text and attributes either way quoted", () => {
+    expect(escapeXml(`<a href="x">Tom & Jerry's</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;",
+    );
+    expect(escapeXml(undefined)).toBe("");
+  });
+
+  it("leaves apostrophes as written in code, as Jekyll (kramdown, Rouge) does", () => {
+    expect(escapeXml(`puts 'a' + "b" if x < 1 && y > 2`, { keepApostrophes: true })).toBe(
+      "puts 'a' + &quot;b&quot; if x &lt; 1 &amp;&amp; y &gt; 2",
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
+import { frontMatterLineCount } from "../../src/posts/front-matter.ts";
 
 export interface BenchPost {
   /** File name, e.g. `2019-03-02-docker-notes-17.md`. */
@@ -40,8 +41,7 @@ const ZONES = ["-0400", "-0500", "+0000", "+0100", "+0530"];
 /** The seed article's body, front matter removed. */
 export function articleBody(seedFile: string): string {
   const text = readFileSync(seedFile, "utf8");
-  const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-  return match ? text.slice(match[0].length) : text;
+  return text.split("\n").slice(frontMatterLineCount(text)).join("\n");
 }
 
 /** `count` posts, deterministic: the same count gives the same files on every run and every system. */

@@ -2,7 +2,7 @@
 // rendered or reused, images encoded or reused, pages indexed); off a terminal (CI, logs), nothing until
 // the end. Either way the build ends with one summary line with the time of each phase.
 import type { EleventyConfig } from "../site/eleventy-config.ts";
-import { buildStats, markPhase, resetBuildStats, type BuildCounts, type Phase } from "./stats.ts";
+import { buildStats, markPhase, resetBuildStats, type BuildCounts, type Phase } from "../site/stats.ts";
 
 const PHASE_NAMES: Record<Phase, string> = { setup: "setup", render: "render", after: "images+search", swap: "swap" };
 const REFRESH_MS = 200;

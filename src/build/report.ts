@@ -1,7 +1,8 @@
 // What `npm run build` prints when a build fails: what to change, in the author's terms, without
 // Eleventy's stack traces or the staging folder's name.
 import path from "node:path";
-import { findInputError } from "../site/errors.ts";
+import { causeChain, findInputError } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 export interface FailureContext {
   /** The folder the failed build was writing to (its paths are reported as site URLs). */
@@ -12,29 +13,17 @@ export interface FailureContext {
 export function describeFailure(error: unknown, context: FailureContext = {}): string {
   const input = findInputError(error);
   if (input) return input.message;
-  const chain = causes(error);
+  const chain = causeChain(error);
   const duplicate = chain.find((e) => e.name === "DuplicatePermalinkOutputError");
   if (duplicate) return describeDuplicate(duplicate.message, context) ?? duplicate.message.trim();
   if (!chain.length) return String(error);
   return chain.map((e) => withoutStaging(e.message.trim(), context)).join("\n  caused by: ");
 }
 
-/** The error and what it wraps (Eleventy's `originalError`, or `cause`), outermost first. */
-function causes(error: unknown): Error[] {
-  const chain: Error[] = [];
-  let current: unknown = error;
-  while (current instanceof Error && !chain.includes(current)) {
-    chain.push(current);
-    const next = current as { originalError?: unknown; cause?: unknown };
-    current = next.originalError ?? next.cause;
-  }
-  return chain;
-}
-
 // Eleventy: "Output conflict: multiple input files are writing to `OUT`. ...\n  1. ./posts/a.md\n  2. ./posts/b.md"
 function describeDuplicate(message: string, context: FailureContext): string | undefined {
   const output = /writing to `([^`]+)`/.exec(message)?.[1];
-  const files = [...message.matchAll(/^\s*\d+\.\s+(\S.*)$/gm)].map((m) => m[1].trim().replace(/^\.\//, ""));
+  const files = [...message.matchAll(/^\s*\d+\.\s+(\S.*)$/gm)].map((m) => projectPath(m[1].trim()));
   if (!output || files.length < 2) return undefined;
   const where = siteUrl(output, context);
   const list = files.length === 2 ? `${files[0]} and ${files[1]}` : files.join(", ");

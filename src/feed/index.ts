@@ -4,7 +4,7 @@ import type { Markdown } from "../markdown/index.ts";
 import type { SiteConfig } from "../types.ts";
 import type { CollectionApi, EleventyConfig } from "../site/eleventy-config.ts";
 import { postsOf } from "../posts/index.ts";
-import { addTemplatesFrom } from "../pages/index.ts";
+import { addTemplatesFrom } from "../site/templates.ts";
 import { authorName } from "../seo/head.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { normalizeUri } from "./uri.ts";

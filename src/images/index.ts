@@ -4,7 +4,7 @@
 import path from "node:path";
 import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
-import { countBuild } from "../build/stats.ts";
+import { countBuild } from "../site/stats.ts";
 import { CACHE_FOLDER, createOptimizer } from "./optimize.ts";
 import { createLookups } from "./lookups.ts";
 import { seoImageOf } from "./social.ts";

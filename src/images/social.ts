@@ -4,6 +4,7 @@ import path from "node:path";
 import MarkdownIt, { type Token } from "markdown-it";
 import type { Post, SiteConfig } from "../types.ts";
 import { lineOfKey } from "../site/errors.ts";
+import { frontMatterLineCount } from "../posts/front-matter.ts";
 import { readTextOrEmpty } from "../site/cache-files.ts";
 import type { FileLookups } from "./lookups.ts";
 import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
@@ -70,7 +71,7 @@ function firstOf(post: Post, body: string, site: SiteConfig, root: string): Cand
   if (inBody) {
     const line = () => {
       const index = body.split(/\r?\n/).findIndex((text) => text.includes(inBody.src));
-      return index >= 0 ? frontMatterLines(readTextOrEmpty(source)) + index + 1 : undefined;
+      return index >= 0 ? frontMatterLineCount(readTextOrEmpty(source)) + index + 1 : undefined;
     };
     return { ...inBody, file: post.file, line };
   }
@@ -140,10 +141,4 @@ function imageOf(token: Token): { src: string; alt: string } | undefined {
     return value && !value.includes("{") ? { src: value, alt } : undefined;
   }
   return undefined;
-}
-
-/** Lines before the body: the front matter block and its fences. */
-function frontMatterLines(source: string): number {
-  const match = /^---\r?\n[\s\S]*?\r?\n---[^\n]*\r?\n/.exec(source);
-  return match ? match[0].split("\n").length - 1 : 0;
 }

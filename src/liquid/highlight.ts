@@ -1,7 +1,8 @@
 // Jekyll's `{% highlight LANG [linenos] %}...{% endhighlight %}` (jekyll/lib/jekyll/tags/highlight.rb):
 // the body is Liquid, rendered first, then highlighted at build time inside Jekyll's markup.
 import type { Context, Liquid, TagToken, Template, TopLevelToken } from "liquidjs";
-import { escapeHtml, highlight } from "../markdown/highlight.ts";
+import { escapeXml } from "../site/text.ts";
+import { highlight } from "../markdown/highlight.ts";
 
 const SYNTAX = /^\s*([\w+#.-]+)\s*(.*?)\s*$/;
 
@@ -20,7 +21,7 @@ export function highlightFigure(source: string, { language, lineNumbers }: Highl
     const numbers = Array.from({ length: count }, (_, i) => `${i + 1}\n`).join("");
     html = `<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">${numbers}</pre></td><td class="code"><pre>${html}\n</pre></td></tr></tbody></table>`;
   }
-  const attrs = `class="language-${escapeHtml(language.replace(/\+/g, "-"))}" data-lang="${escapeHtml(language)}"`;
+  const attrs = `class="language-${escapeXml(language.replace(/\+/g, "-"), { keepApostrophes: true })}" data-lang="${escapeXml(language, { keepApostrophes: true })}"`;
   return `<figure class="highlight"><pre><code ${attrs}>${html}</code></pre></figure>`;
 }
 

@@ -4,6 +4,7 @@
 import { Hash } from "liquidjs";
 import type { Context, Emitter, Liquid, TagToken, Template } from "liquidjs";
 import { inputError, lineContaining } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 interface IncludeTag {
   file: string;
@@ -30,7 +31,7 @@ export function includeTag(liquid: Liquid) {
         templates = (yield liquid.parseFile(file)) as Template[];
       } catch {
         const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
-        const source = (page?.inputPath ?? "a post").replace(/^\.\//, "");
+        const source = projectPath(page?.inputPath ?? "a post");
         throw inputError(
           source,
           lineContaining(source, "include", file),

@@ -16,6 +16,7 @@ import { includeTag } from "./include.ts";
 import { addJekyllPageFields, rubyTime } from "./page.ts";
 import { checkLiquid, createValidator, type LiquidNames } from "./validate.ts";
 import { renderSyncFirst } from "./sync-first.ts";
+import { projectPath } from "../site/paths.ts";
 
 export interface LiquidOptions {
   site: SiteConfig;
@@ -78,7 +79,7 @@ export default function liquidPlugin(
 
   let validator: Liquid | undefined;
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: TemplateData, content: string) => {
-    const file = path.posix.normalize(data.page.inputPath).replace(/^\.\//, "");
+    const file = projectPath(data.page.inputPath);
     // Only posts Jekyll would build (the posts plugin skips the others after this runs too).
     const source = readPostFileName(file);
     if (!source || data.published === false || (source.draft && !site.show_drafts)) return undefined;

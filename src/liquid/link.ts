@@ -7,6 +7,7 @@ import type { Post, SiteConfig } from "../types.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import { relativeUrl } from "../site/urls.ts";
 import { inputError, lineContaining } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 interface LinkTag {
   target: string;
@@ -34,7 +35,7 @@ export function linkTag(site: SiteConfig, root: string) {
       const url = findLink(target, posts, root);
       if (url !== undefined) return relativeUrl(site, url);
       const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
-      const file = (page?.inputPath ?? "a post").replace(/^\.\//, "");
+      const file = projectPath(page?.inputPath ?? "a post");
       throw inputError(
         file,
         lineContaining(file, "link", target),

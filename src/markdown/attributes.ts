@@ -89,7 +89,7 @@ export function kramdownIalPrepare(state: StateCore): void {
 
 /** markdown-it-attrs' `curly_attributes` rule, run only on a source that holds `{:`. */
 export function curlyAttributesOnlyWithIal(curlyAttributes: (state: StateCore) => void): (state: StateCore) => void {
-  // Its rule walks every token of every post (a twentieth of a cold build); without `{:` it has nothing to do.
+  // Its rule walks every token of every post on every cold build; without `{:` it has nothing to do.
   return (state) => {
     if (state.src.includes("{:")) curlyAttributes(state);
   };

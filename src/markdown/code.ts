@@ -2,11 +2,12 @@
 // wrappers, inline code with `language-plaintext highlighter-rouge`.
 import type { RendererRule } from "markdown-it";
 import { ROUGE_LANGUAGES } from "./rouge-languages.ts";
-import { escapeHtml, highlight } from "./highlight.ts";
+import { escapeXml } from "../site/text.ts";
+import { highlight } from "./highlight.ts";
 
 /** `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>` */
 export function rougeBlock(code: string, language: string): string {
-  return `<div class="language-${escapeHtml(language)} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlight(code, language)}</code></pre></div></div>\n`;
+  return `<div class="language-${escapeXml(language, { keepApostrophes: true })} highlighter-rouge"><div class="highlight"><pre class="highlight"><code>${highlight(code, language)}</code></pre></div></div>\n`;
 }
 
 /** Render rule for a fenced block: highlighted in Rouge's markup when Rouge knows its language. */
@@ -16,7 +17,7 @@ export const renderFence: RendererRule = (tokens, index) => {
   if (!language) return rougeBlock(token.content, "plaintext");
   // kramdown leaves a language Rouge does not know unhighlighted and without Rouge's wrappers.
   if (!ROUGE_LANGUAGES.has(language))
-    return `<pre><code class="language-${escapeHtml(language)}">${escapeHtml(token.content)}</code></pre>\n`;
+    return `<pre><code class="language-${escapeXml(language, { keepApostrophes: true })}">${escapeXml(token.content, { keepApostrophes: true })}</code></pre>\n`;
   return rougeBlock(token.content, language);
 };
 
@@ -25,4 +26,4 @@ export const renderCodeBlock: RendererRule = (tokens, index) => rougeBlock(token
 
 /** Render rule for inline code, with kramdown's classes and any attributes from an IAL. */
 export const renderCodeInline: RendererRule = (tokens, index, _options, _env, self) =>
-  `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeHtml(tokens[index].content)}</code>`;
+  `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeXml(tokens[index].content, { keepApostrophes: true })}</code>`;

@@ -3,7 +3,7 @@
 // and `<div class="footnotes" role="doc-endnotes"><ol><li id="fn:LABEL" role="doc-endnote">`.
 import type { RendererRule } from "markdown-it";
 import type { Token } from "markdown-it";
-import { escapeHtml } from "./highlight.ts";
+import { escapeXml } from "../site/text.ts";
 
 interface FootnoteMeta {
   id: number;
@@ -16,7 +16,7 @@ const metaOf = (token: Token) => token.meta as unknown as FootnoteMeta;
 // kramdown names a note by its label as written; markdown-it's inline notes have none, so use the number.
 const labelOf = (token: Token): string => {
   const meta = metaOf(token);
-  return escapeHtml(meta.label ?? String(meta.id + 1));
+  return escapeXml(meta.label ?? String(meta.id + 1), { keepApostrophes: true });
 };
 const refId = (token: Token): string => {
   const subId = metaOf(token).subId ?? 0;

@@ -2,6 +2,7 @@
 // Rouge's; the markup around them is Jekyll's (see code.ts and src/liquid/highlight.ts).
 import { createRequire } from "node:module";
 import type PrismApi from "prismjs";
+import { escapeXml } from "../site/text.ts";
 
 const require = createRequire(import.meta.url);
 type LoadLanguages = ((languages?: string[]) => void) & { silent: boolean };
@@ -80,12 +81,8 @@ function grammarFor(language: string): PrismApi.Grammar | undefined {
   return Prism.languages[name];
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
 /** HTML of `code` with token spans, or just escaped when Prism has no grammar for `language`. */
 export function highlight(code: string, language: string): string {
   const grammar = language ? grammarFor(language) : undefined;
-  return grammar ? prism().Prism.highlight(code, grammar, language) : escapeHtml(code);
+  return grammar ? prism().Prism.highlight(code, grammar, language) : escapeXml(code, { keepApostrophes: true });
 }

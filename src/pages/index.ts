@@ -1,22 +1,11 @@
-import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SiteConfig } from "../types.ts";
 import type { CollectionApi, EleventyConfig } from "../site/eleventy-config.ts";
+import { addTemplatesFrom } from "../site/templates.ts";
 import { archivesBy, byCategory, byTag, byYear } from "./archives.ts";
 
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
-
-/** Every template in a folder becomes a virtual page (kept out of `posts/`, the authors' folder). */
-export function addTemplatesFrom(
-  eleventyConfig: EleventyConfig,
-  folder: string,
-  data: Record<string, Record<string, unknown>> = {},
-): void {
-  for (const name of readdirSync(folder)) {
-    eleventyConfig.addTemplate(name, readFileSync(path.join(folder, name), "utf8"), data[name] ?? {});
-  }
-}
 
 /** Home (paginated as jekyll-paginate), category, tag and year archives, 404, robots and sitemap. */
 export default function pagesPlugin(eleventyConfig: EleventyConfig, { site }: { site: SiteConfig }): void {

@@ -1,5 +1,6 @@
 import yaml from "js-yaml";
 import { inputError, yamlErrorLine } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 /**
  * An unquoted YAML timestamp, kept as written: Jekyll (Ruby's YAML) reads `2020-05-03` as local time but
@@ -29,7 +30,7 @@ const SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [timestampType] });
 
 /** Front-matter engine for Eleventy: YAML as Jekyll reads it, with errors that name the file and line. */
 export function parseFrontMatter(text: string, options?: { filePath?: string }): Record<string, unknown> {
-  const file = (options?.filePath ?? "a post").replace(/^\.\//, "");
+  const file = projectPath(options?.filePath ?? "a post");
   try {
     const data = yaml.load(text, { schema: SCHEMA, filename: file });
     if (data === null || data === undefined) return {};
@@ -57,4 +58,19 @@ export function splitFrontMatter(fileText: string): { yaml: string; body: string
   const match = text.startsWith("---") ? FRONT_MATTER.exec(text) : null;
   if (!match || match.index !== 0) return { yaml: "", body: text };
   return { yaml: match[1], body: text.slice(match[0].length) };
+}
+
+// The same block, with where each group ends.
+const FRONT_MATTER_INDICES = new RegExp(FRONT_MATTER.source, "md");
+
+/**
+ * How many lines of a post file the front matter block takes, its two fences included (0 without one): the first
+ * line of the text Eleventy hands a template is the next one. (Jekyll's body also drops the blank lines after the
+ * closing fence; Eleventy's keeps them.)
+ */
+export function frontMatterLineCount(fileText: string): number {
+  const text = fileText.replace(/\r\n/g, "\n");
+  const match = text.startsWith("---") ? FRONT_MATTER_INDICES.exec(text) : null;
+  const yamlEnd = match?.index === 0 ? match.indices?.[1]?.[1] : undefined;
+  return yamlEnd === undefined ? 0 : text.slice(0, yamlEnd).split("\n").length;
 }

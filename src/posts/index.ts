@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync, readdirSync } from "node:fs";
-import path from "node:path";
 import { DateTime } from "luxon";
 import type { Post, PostSource, SiteConfig } from "../types.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
@@ -8,6 +7,7 @@ import { readPostFileName } from "./filename.ts";
 import { parseFileNameDate, parseFrontMatterDate } from "./date.ts";
 import { buildPost, type FrontMatter } from "./post.ts";
 import { inputError, lineOfKey } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 import { postUrlTag } from "./post-url.ts";
 import { withDefaults } from "./defaults.ts";
 
@@ -18,8 +18,6 @@ export interface PostsOptions {
   /** The build's clock: posts dated after it are future posts. */
   now?: DateTime;
 }
-
-const relative = (inputPath: string) => path.posix.normalize(inputPath).replace(/^\.\//, "");
 
 /** Jekyll-style posts: dates, URLs, categories, drafts, future and unpublished posts. */
 export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layoutsDir, now = DateTime.now() }: PostsOptions): void {
@@ -33,7 +31,7 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
   eleventyConfig.addExtension("markdown", { key: "md" });
 
   eleventyConfig.addDateParsing(function (value) {
-    const file = relative(this.page.inputPath);
+    const file = projectPath(this.page.inputPath);
     const source = readPostFileName(file);
     if (!source) return undefined;
     if (value !== undefined && value !== null) {
@@ -55,7 +53,7 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
   const built: BuiltPosts = new Map();
   // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
   eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
-    const file = relative(data.page.inputPath);
+    const file = projectPath(data.page.inputPath);
     const source = readPostFileName(file);
     if (!source) return false;
     if (data.published === false) return false;
@@ -106,7 +104,7 @@ export function postsOf(api: CollectionApi): CollectionItem[] {
 type BuiltPosts = Map<string, { text: string; date: number; post: Post }>;
 
 function postOf(data: TemplateData, site: SiteConfig, built: BuiltPosts): Post | undefined {
-  const file = relative(data.page.inputPath);
+  const file = projectPath(data.page.inputPath);
   const source = readPostFileName(file);
   if (!source || !file.startsWith("posts/")) return undefined;
   // Front matter read from the file, not through the data cascade, which would make `permalink` depend on itself.
@@ -131,7 +129,7 @@ function checkLayout(data: Record<string, unknown>, filePath: string | undefined
   if (typeof data.layout !== "string" || !filePath) return data;
   const layouts = new Set(readdirSync(layoutsDir).map((name) => name.replace(/\.[^.]+$/, "")));
   if (layouts.has(data.layout) || layouts.has(data.layout.replace(/\.[^.]+$/, ""))) return data;
-  const file = relative(filePath);
+  const file = projectPath(filePath);
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
   throw inputError(file, lineOfKey(text, "layout"), `there is no layout "${data.layout}"`, `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`);
 }

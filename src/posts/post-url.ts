@@ -3,6 +3,7 @@ import type { CollectionItem } from "../site/eleventy-config.ts";
 import type { Post, SiteConfig } from "../types.ts";
 import { relativeUrl } from "../site/urls.ts";
 import { inputError, lineContaining } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 
 /** `{% post_url 2020-02-21-docker-versus-virtual-machines %}`: a post's URL by its file name. */
 export function postUrlTag(): LiquidTagImpl {
@@ -17,7 +18,7 @@ export function postUrlTag(): LiquidTagImpl {
       const found = posts.find((item) => matches((item.data.post as Post).file, name));
       // Jekyll 4 puts `baseurl` in front (checked against Jekyll 4.3.1).
       if (found) return env.site ? relativeUrl(env.site, (found.data.post as Post).url) : (found.data.post as Post).url;
-      const file = (env.page?.inputPath ?? "a post").replace(/^\.\//, "");
+      const file = projectPath(env.page?.inputPath ?? "a post");
       throw inputError(file, lineContaining(file, "post_url", name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
     },
   };

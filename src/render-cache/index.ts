@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
-import { countBuild } from "../build/stats.ts";
+import { countBuild } from "../site/stats.ts";
 import { projectSetup, renderKey } from "./key.ts";
 import { openStore } from "./store.ts";
 

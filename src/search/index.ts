@@ -1,8 +1,12 @@
+// Full-text search with Pagefind. What gets indexed is decided in the layouts, not here:
+// _includes/layouts/post.liquid marks a published post's <article> `data-pagefind-body` (the indexed region; drafts
+// lack it) and its meta, dates, categories and tags with the other `data-pagefind-*` attributes. Pagefind indexes
+// only the pages so marked (pages.ts finds them), and the /search/ page is templates/search.liquid.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
-import { addTemplatesFrom } from "../pages/index.ts";
-import { countBuild } from "../build/stats.ts";
+import { addTemplatesFrom } from "../site/templates.ts";
+import { countBuild } from "../site/stats.ts";
 import { indexSite, indexSiteInBackground, type BackgroundIndexing } from "./indexer.ts";
 import { isIndexable } from "./pages.ts";
 

@@ -14,8 +14,8 @@ export interface IndexReport {
 /**
  * Writes `<site>/pagefind/` for the site built in `outputDir`, Pagefind's service reading the pages from disk
  * itself with `addDirectory` (https://pagefind.app/docs/node-api/), on both cores. Handing it each page from the
- * build was slower (1,000 posts: 5.3-6.6 s against 3.2-4.1 s; 4,000: 27 s against 17 s): Eleventy runs every
- * transform at the end of the render, so nothing overlapped, and each page was piped through Node.
+ * build was slower (figures in BENCHMARKS.md): Eleventy runs every transform at the end of the render, so nothing
+ * overlapped, and each page was piped through Node.
  * `searchable` says whether any page marked a body to search: with none, Pagefind would index every page whole.
  * Pagefind's errors are thrown, so a build fails.
  */

@@ -22,17 +22,21 @@ export function isInputError(error: unknown): error is InputError {
   return error instanceof Error && error.name === "InputError";
 }
 
-/** Finds the first error in a cause chain that is an author's input error (Eleventy wraps ours). */
-export function findInputError(error: unknown): InputError | undefined {
-  const seen = new Set<unknown>();
+/** The error and what it wraps (Eleventy's `originalError`, or `cause`), outermost first. */
+export function causeChain(error: unknown): Error[] {
+  const chain: Error[] = [];
   let current: unknown = error;
-  while (current && !seen.has(current)) {
-    if (isInputError(current)) return current;
-    seen.add(current);
+  while (current instanceof Error && !chain.includes(current)) {
+    chain.push(current);
     const next = current as { originalError?: unknown; cause?: unknown };
     current = next.originalError ?? next.cause;
   }
-  return undefined;
+  return chain;
+}
+
+/** Finds the first error in a cause chain that is an author's input error (Eleventy wraps ours). */
+export function findInputError(error: unknown): InputError | undefined {
+  return causeChain(error).find(isInputError);
 }
 
 /** The 1-based line of the first front-matter line that sets `key`, if any. */

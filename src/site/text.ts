@@ -1,8 +1,12 @@
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Escapes text for HTML and XML, attributes included. */
-export function escapeXml(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
+/**
+ * Escapes text for HTML and XML, attributes included. `keepApostrophes` leaves `'` as written, for code and the
+ * attributes around it: Jekyll (kramdown, Rouge) writes `'` there unescaped, and post bodies must keep its bytes;
+ * what is escaped that way may only go in element text or double-quoted attributes.
+ */
+export function escapeXml(value: unknown, { keepApostrophes = false }: { keepApostrophes?: boolean } = {}): string {
+  return String(value ?? "").replace(keepApostrophes ? /[&<>"]/g : /[&<>"']/g, (c) => XML_ESCAPES[c]);
 }
 
 /** Text of an HTML fragment with tags removed and white space folded (Jekyll's strip_html | normalize_whitespace). */

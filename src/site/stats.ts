@@ -1,6 +1,7 @@
 // Build counters and phase marks, shared by the capabilities that do the work (render cache, images, search)
 // and the progress display that shows them. One tiny global: a capability calls `countBuild(...)` and
-// knows nothing about terminals.
+// knows nothing about terminals. It lives in site, the floor, so that capabilities count without importing
+// the command line (src/build/) above them.
 //
 //   countBuild("imagesEncoded")      // an image written by sharp
 //   countBuild("imagesReused")       // an image found in the cache
