@@ -6,7 +6,8 @@ import type { Post, SiteConfig } from "../types.ts";
 import { lineOfKey } from "../site/errors.ts";
 import { readTextOrEmpty } from "../site/cache-files.ts";
 import type { FileLookups } from "./lookups.ts";
-import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
+import type { Optimizer } from "./optimize.ts";
+import { isOptimizable, URL_FOLDER } from "./outputs.ts";
 import type { ReferenceSite } from "./resolve.ts";
 
 export interface SeoImage {

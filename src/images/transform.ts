@@ -7,7 +7,8 @@ import { lineContaining } from "../site/errors.ts";
 import { descriptionFile, type ImageDescription } from "./describe.ts";
 import type { FileLookups } from "./lookups.ts";
 import { figureHtml, linkHtml, pictureHtml, shownWidth } from "./markup.ts";
-import { isOptimizable, type OptimizedImage, type Optimizer } from "./optimize.ts";
+import type { Optimizer } from "./optimize.ts";
+import { isOptimizable, type OptimizedImage } from "./outputs.ts";
 
 export interface TransformContext {
   root: string;
@@ -34,7 +35,7 @@ interface Rewritten {
 export async function transformImages(html: string, page: PageContext, context: TransformContext): Promise<string> {
   // Plain searches first: case-insensitive patterns over every page add up.
   if (!html.includes("<img") && !/<img\b/i.test(html)) return html;
-  // Images live in the body: the head (a fifth of a post page) is not parsed.
+  // Images live in the body: the head is not parsed.
   const exact = html.indexOf("<body");
   const bodyStart = Math.max(0, exact >= 0 ? exact : html.search(/<body[\s>]/i));
   return html.slice(0, bodyStart) + (await transformFragment(html.slice(bodyStart), page, context));
