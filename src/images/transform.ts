@@ -2,6 +2,7 @@
 // paragraph it stands in, when it gets a <figure>) is rewritten; the rest of the page keeps its bytes.
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
+import { getElementsByTagName } from "domutils";
 import type { ChildNode, Element } from "domhandler";
 import { lineContaining } from "../site/errors.ts";
 import { descriptionFile, type ImageDescription } from "./describe.ts";
@@ -43,7 +44,7 @@ export async function transformImages(html: string, page: PageContext, context: 
 
 async function transformFragment(html: string, page: PageContext, context: TransformContext): Promise<string> {
   const document = parseDocument(html, { withStartIndices: true, withEndIndices: true });
-  const images = imagesIn(document.children);
+  const images = getElementsByTagName("img", document.children);
   const results = await Promise.all(images.map((element, index) => rewrite(element, index === 0, page, context)));
   const rewritten = results.filter((result): result is Rewritten => result !== undefined);
 
@@ -164,17 +165,6 @@ function splitParagraph(html: string, paragraph: Element, figures: Rewritten[], 
   }
   flush();
   return blocks.join("\n");
-}
-
-/** Every <img> below `nodes`, in document order. */
-function imagesIn(nodes: ChildNode[], found: Element[] = []): Element[] {
-  for (const node of nodes) {
-    if (node.type !== "tag") continue;
-    const element = node as Element;
-    if (element.name === "img") found.push(element);
-    imagesIn(element.children, found);
-  }
-  return found;
 }
 
 function ancestor(element: Element, name: string): boolean {
