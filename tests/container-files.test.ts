@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, ValidationSeverity } from "dockerfile-utils";
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
-import { CACHE_FOLDER as IMAGE_CACHE_FOLDER } from "../src/images/optimize.ts";
+import { CACHE_FOLDER as IMAGE_CACHE_FOLDER } from "../src/images/outputs.ts";
 import dockerignoreModule, { type Ignore } from "@balena/dockerignore";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import yaml from "js-yaml";

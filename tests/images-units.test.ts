@@ -8,7 +8,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { resolveImageSource } from "../src/images/resolve.ts";
 import { createLookups } from "../src/images/lookups.ts";
-import { firstImageIn } from "../src/images/social.ts";
+import { firstImageIn } from "../src/seo/first-image.ts";
 import { readDescription } from "../src/images/describe.ts";
 import { diagramSources, renderDiagram, DIAGRAM_WIDTH } from "../scripts/diagrams.ts";
 
@@ -124,6 +124,18 @@ describe("firstImageIn", () => {
       alt: "q",
     });
     expect(firstImageIn("- item\n- ![listed](/li.png)\n\n![x](/x.png)")).toEqual({ src: "/li.png", alt: "listed" });
+  });
+
+  it("reads an HTML <img>'s attributes as a browser does", () => {
+    expect(firstImageIn('<IMG data-src="/lazy.png" SRC="/a&amp;b.png" alt=Logo>')).toEqual({
+      src: "/a&b.png",
+      alt: "Logo",
+    });
+    expect(firstImageIn('<div><!-- <img src="/hidden.png"> --><img src="/shown.png" alt="s"></div>')).toEqual({
+      src: "/shown.png",
+      alt: "s",
+    });
+    expect(firstImageIn('<img alt="no source">\n\n![x](/x.png)')).toEqual({ src: "/x.png", alt: "x" });
   });
 });
 

@@ -1,9 +1,13 @@
 // The production nginx config (nginx/, as the image copies it) run by real nginx over a real build of the
 // seed article, precompressed by the Dockerfile's own step, and asked over HTTP on loopback.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import Image from "@11ty/eleventy-img";
+import sharp, { type Sharp } from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { imageOptions, URL_FOLDER } from "../src/images/outputs.ts";
 import { REPO, build, makeProject } from "./helpers/project.ts";
 import {
   precompress,
@@ -212,6 +216,52 @@ describe("production nginx config over the built site", () => {
       expect(html, page).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
       expect(html, page).not.toMatch(/<style\b|<[a-z][^>]*\sstyle=/i);
       expect(html, page).not.toMatch(/href="javascript:/i);
+    }
+  });
+});
+
+// The image pipeline names its files (filenameFormat in src/images/outputs.ts) and nginx gives a year-long
+// immutable cache to what its /img/ pattern matches: a name the pattern missed would be revalidated on every visit.
+describe("the immutable /img/ location and the image pipeline's file names", () => {
+  const config = readFileSync(path.join(REPO, "nginx/conf.d/default.conf"), "utf8");
+  const pattern = /location ~ "(\^\/img\/[^"]*)" \{[^}]*immutable/.exec(config)?.[1];
+
+  it("matches every name the pipeline gives, whatever the source's name, size and format", async () => {
+    if (!pattern) throw new Error("no immutable /img/ location in nginx/conf.d/default.conf");
+    const immutable = new RegExp(pattern);
+    const dir = mkdtempSync(path.join(tmpdir(), "nginx-img-names-"));
+    const sources = [path.join(REPO, "assets/images/docker-vm-diagram.png")];
+    const made: [string, number, (image: Sharp) => Sharp][] = [
+      ["My photo (v2).final.JPG", 1500, (image) => image.jpeg()],
+      ["narrow.webp", 300, (image) => image.webp()],
+      [`${"long-name-".repeat(10)}.jpeg`, 700, (image) => image.jpeg()],
+      ["-.png", 672, (image) => image.png()],
+    ];
+    for (const [name, width, encode] of made) {
+      const file = path.join(dir, name);
+      await encode(sharp({ create: { width, height: 40, channels: 3, background: "#336699" } })).toFile(file);
+      sources.push(file);
+    }
+    const urls: string[] = [];
+    for (const source of sources) {
+      const result = await Image(source, { ...imageOptions(path.join(dir, "out"), "", () => {}), statsOnly: true });
+      urls.push(...Object.values(result).flatMap((stats) => stats.map((stat) => stat.url)));
+    }
+    // Each source at 672 and its own width up to 1344, in AVIF, WebP and its own format (a WebP source's is WebP).
+    expect(urls).toHaveLength(3 * 2 + 3 * 2 + 2 * 1 + 3 * 2 + 3 * 1);
+    expect(new Set(urls.map((url) => url.split(".").pop()))).toEqual(new Set(["avif", "webp", "png", "jpeg"]));
+    for (const url of urls) {
+      expect(url.startsWith(URL_FOLDER), url).toBe(true);
+      expect(url, "matches the immutable /img/ location").toMatch(immutable);
+    }
+    for (const url of [
+      "/img/docker-vm-diagram.png",
+      "/img/notes-AbCdEfGhIj-672.txt",
+      "/img/sub/x-AbCdEfGhIj-672.png",
+      "/assets/images/docker-vm-diagram-AbCdEfGhIj-672.png",
+      "/img/x-AbCdEfGhI-672.png",
+    ]) {
+      expect(url, "not an image file of the pipeline").not.toMatch(immutable);
     }
   });
 });

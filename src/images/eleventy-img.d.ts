@@ -31,6 +31,8 @@ declare module "@11ty/eleventy-img" {
     transform?: (sharp: Sharp, target: { width: number; height: number; format: string }) => void | Promise<void>;
     useCache?: boolean;
     failOnError?: boolean;
+    /** Names and sizes only: nothing is encoded or written. */
+    statsOnly?: boolean;
   }
 
   /** Output files by format, each list sorted by width. */

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { engineLockfile, readTextOrEmpty, sha256, writeFileAtomically } from "../site/cache-files.ts";
-import type { OptimizedImage } from "./optimize.ts";
+import type { OptimizedImage } from "./outputs.ts";
 
 export interface ImageManifest {
   /** The recorded result for this file's current bytes, if its output files are all still cached. */
@@ -17,7 +17,7 @@ export interface ImageManifest {
 const MANIFEST = "manifest.json";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** The code that decides the outputs: a change to it is a change of every key. */
-const DECIDING_CODE = ["optimize.ts", "manifest.ts"].map((name) => path.join(HERE, name));
+const DECIDING_CODE = ["outputs.ts", "encode.ts", "manifest.ts"].map((name) => path.join(HERE, name));
 /** The installed sharp and eleventy-img, as the engine's lockfile pins them (the render cache keys on it too). */
 const LOCKFILE = engineLockfile(path.dirname(HERE));
 

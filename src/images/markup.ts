@@ -2,7 +2,7 @@
 // fallback <img>, optionally a link to the full-size original and a <figure> with a caption.
 import type { ImageStat } from "@11ty/eleventy-img";
 import { escapeXml } from "../site/text.ts";
-import { COLUMN_WIDTH, type OptimizedImage } from "./optimize.ts";
+import { COLUMN_WIDTH, type OptimizedImage } from "./outputs.ts";
 
 /** The column's content box: `--measure` (42rem) less the wrapper's 1.25rem padding on each side. */
 const CONTENT_REM = 39.5;

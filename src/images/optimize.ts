@@ -1,32 +1,10 @@
-import { copyFile, mkdir } from "node:fs/promises";
+// The optimizer a build asks for each image: the manifest's answer when it has one, else sharp's; either
+// way the image's files are put in the build's output folder.
 import path from "node:path";
-import type { ImageResult, ImageStat } from "@11ty/eleventy-img";
-import { inputError } from "../site/errors.ts";
-import { openManifest } from "./manifest.ts";
-
-/** The content column (`--measure: 42rem`) in CSS pixels: images are made at 1x and 2x of it, never upscaled. */
-export const COLUMN_WIDTH = 672;
-/** Where optimized files are served: every name carries a content hash, so they can be cached for a year. */
-export const URL_FOLDER = "/img/";
-/** Encoded files are kept here between builds (the output folder is new on each build). */
-export const CACHE_FOLDER = ".cache/images";
-
-/** Raster formats worth re-encoding; SVG, GIF (animation) and others are left as they are. */
-const OPTIMIZABLE = /\.(png|jpe?g|webp)$/i;
-/** Modern formats first, the original format last as the fallback `<img>`. */
-const FORMATS = ["avif", "webp", "auto"];
-
-export function isOptimizable(file: string): boolean {
-  return OPTIMIZABLE.test(file);
-}
-
-export interface OptimizedImage {
-  /** The source's own size in pixels. */
-  width: number;
-  height: number;
-  /** AVIF, WebP, then the original format, each list sorted by width. The last list is the fallback. */
-  formats: ImageStat[][];
-}
+import { encodeImage } from "./encode.ts";
+import { openManifest, type ImageManifest } from "./manifest.ts";
+import { copyToOutput, type OutputCopies } from "./output-copies.ts";
+import { CACHE_FOLDER, imageOptions, optionsFingerprint, type OptimizedImage } from "./outputs.ts";
 
 export interface BuildCounts {
   /** Source images used by this build. */
@@ -48,135 +26,77 @@ export interface Optimizer {
   optimize(file: string, shown: string, usedBy: string): Promise<OptimizedImage>;
 }
 
+/** What one build has done so far; `startBuild` replaces it whole. */
+interface Build {
+  /** The folder the build writes to. */
+  output: string;
+  /** Each source's result, shared by every page that shows it: sharp reads and measures each file once a build. */
+  results: Map<string, Promise<OptimizedImage>>;
+  copies: OutputCopies;
+  /** Output files sharp encoded. */
+  encoded: number;
+}
+
+/** What stays from one build to the next. */
+interface Setup {
+  cacheDir: string;
+  baseurl: string;
+  manifest: ImageManifest;
+}
+
 export function createOptimizer({ root, baseurl }: { root: string; baseurl: string }): Optimizer {
   const cacheDir = path.join(root, CACHE_FOLDER);
-  // What each source came out as, so a build whose images are all known never loads sharp (about 0.4 s).
-  const manifest = openManifest(cacheDir, optionsFingerprint(baseurl));
-  let output = "";
-  let copies = new Map<string, Promise<void>>();
-  let results = new Map<string, Promise<OptimizedImage>>();
-  let sources = new Set<string>();
-  let encoded = 0;
-
-  // eleventy-img calls `transform` only for outputs missing from `outputDir`, right before sharp encodes them.
-  const countEncode = () => {
-    encoded += 1;
-  };
-
-  const options = {
-    widths: [COLUMN_WIDTH, 2 * COLUMN_WIDTH],
-    formats: FORMATS,
-    outputDir: cacheDir,
-    urlPath: `${baseurl.replace(/\/+$/, "")}${URL_FOLDER}`,
-    // Keep a 2x file whenever the source is any wider than 1x (the default skips it below 1.25 times).
-    minimumThreshold: 1,
-    filenameFormat: (id: string, src: string, width: number, format: string) =>
-      `${readableName(src)}-${id}-${width}.${format}`,
-    transform: countEncode,
-    failOnError: true,
-  };
-
-  const copyToOutput = (stat: ImageStat): Promise<void> => {
-    let copy = copies.get(stat.filename);
-    if (!copy) {
-      const target = path.join(output, URL_FOLDER, stat.filename);
-      copy = mkdir(path.dirname(target), { recursive: true }).then(() => copyFile(stat.outputPath, target));
-      copies.set(stat.filename, copy);
-    }
-    return copy;
-  };
-
+  // What each source came out as, so a build whose images are all known never loads sharp.
+  const setup: Setup = { cacheDir, baseurl, manifest: openManifest(cacheDir, optionsFingerprint(baseurl)) };
+  let build = newBuild("");
   return {
-    startBuild(folder) {
-      output = folder;
-      copies = new Map();
-      results = new Map();
-      sources = new Set();
-      encoded = 0;
+    startBuild(output) {
+      build = newBuild(output);
     },
-    counts: () => ({ images: sources.size, files: copies.size, encoded }),
-    optimize(file, shown, usedBy) {
-      // Every page showing an image gets the same result: sharp reads and measures each file once per build.
-      let result = results.get(file);
-      if (!result) {
-        result = optimizeOnce(file, shown, usedBy);
-        results.set(file, result);
-      }
-      return result;
-    },
+    counts: () => ({ images: build.results.size, files: build.copies.size, encoded: build.encoded }),
+    optimize: (file, shown, usedBy) => optimizeOncePerBuild(build, setup, file, shown, usedBy),
   };
+}
 
-  async function optimizeOnce(file: string, shown: string, usedBy: string): Promise<OptimizedImage> {
-    if (!output) throw new Error("images: optimize() called before startBuild()");
-    sources.add(file);
-    const known = manifest.lookup(file);
-    if (known) {
-      await Promise.all(known.formats.flat().map(copyToOutput));
-      return known;
-    }
-    const image = await encode(file, shown, usedBy);
-    manifest.remember(file, image);
-    return image;
+function newBuild(output: string): Build {
+  return { output, results: new Map(), copies: new Map(), encoded: 0 };
+}
+
+function optimizeOncePerBuild(
+  build: Build,
+  setup: Setup,
+  file: string,
+  shown: string,
+  usedBy: string,
+): Promise<OptimizedImage> {
+  if (!build.output) return Promise.reject(new Error("images: optimize() called before startBuild()"));
+  let result = build.results.get(file);
+  if (!result) {
+    result = optimizeImage(build, setup, file, shown, usedBy);
+    build.results.set(file, result);
   }
+  return result;
+}
 
-  async function encode(file: string, shown: string, usedBy: string): Promise<OptimizedImage> {
-    const [{ default: Image }, { default: sharp }] = await Promise.all([import("@11ty/eleventy-img"), import("sharp")]);
-    let width: number | undefined;
-    let height: number | undefined;
-    let formats: ImageStat[][];
-    try {
-      const metadata = await sharp(file).metadata();
-      ({ width, height } = metadata);
-      // A 256-colour PNG (a diagram, a screenshot) stays one: resizing would otherwise make it truecolour and
-      // twice the bytes. Truecolour PNGs stay lossless.
-      const sharpPngOptions = metadata.isPalette ? { palette: true } : {};
-      formats = modernFirst(await Image(file, { ...options, sharpPngOptions }));
-    } catch (error) {
-      throw inputError(
-        shown,
-        undefined,
-        `is not an image sharp can read (${(error as Error).message}); ${usedBy} shows it`,
-        `replace it with a valid PNG, JPEG or WebP file, or change the reference in ${usedBy}.`,
-      );
-    }
-    if (!width || !height)
-      throw inputError(
-        shown,
-        undefined,
-        `has no width or height; ${usedBy} shows it`,
-        "replace it with a valid PNG, JPEG or WebP file.",
-      );
-    await Promise.all(
-      formats.flat().map(async (stat) => {
-        // eleventy-img rounds heights down, sharp rounds them to nearest: width/height must be the file's own.
-        stat.height = (await sharp(stat.outputPath).metadata()).height ?? stat.height;
-        await copyToOutput(stat);
+async function optimizeImage(
+  build: Build,
+  setup: Setup,
+  file: string,
+  shown: string,
+  usedBy: string,
+): Promise<OptimizedImage> {
+  const known = setup.manifest.lookup(file);
+  const image =
+    known ??
+    (await encodeImage(
+      file,
+      imageOptions(setup.cacheDir, setup.baseurl, () => {
+        build.encoded += 1;
       }),
-    );
-    return { width, height, formats };
-  }
-}
-
-/** Everything besides the source's bytes that decides the files made: a change to any starts the manifest afresh. */
-function optionsFingerprint(baseurl: string): string {
-  return JSON.stringify({ widths: [COLUMN_WIDTH, 2 * COLUMN_WIDTH], formats: FORMATS, URL_FOLDER, baseurl, format: 1 });
-}
-
-/** AVIF, WebP, then the rest (the original format), whatever order the result object has. */
-function modernFirst(result: ImageResult): ImageStat[][] {
-  const rank = (format: string) => (format === "avif" ? 0 : format === "webp" ? 1 : 2);
-  return Object.entries(result)
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([, stats]) => stats);
-}
-
-/** The source's name, kept in output names so a reader of the HTML knows which image a file is. */
-function readableName(src: string): string {
-  return (
-    path
-      .basename(src)
-      .replace(/\.[^.]+$/, "")
-      .replace(/[^a-zA-Z0-9_-]+/g, "-")
-      .slice(0, 60) || "image"
-  );
+      shown,
+      usedBy,
+    ));
+  await copyToOutput(build.copies, build.output, image);
+  if (!known) setup.manifest.remember(file, image);
+  return image;
 }

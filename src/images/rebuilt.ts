@@ -1,6 +1,6 @@
-// `npm start` re-renders every page on each save, and the image transform parsed each one again (about a
-// sixth of a rebuild at 250 posts). A page whose HTML is what it was last time gets what it got last time,
-// its images handed to the optimizer again so they are counted and put in the output as a fresh transform would.
+// `npm start` re-renders every page on each save, and the image transform would parse each one again. A page
+// whose HTML is what it was last time gets what it got last time, its images handed to the optimizer again so
+// they are counted and put in the output as a fresh transform would.
 import type { Optimizer } from "./optimize.ts";
 import type { PageContext } from "./transform.ts";
 

@@ -2,12 +2,14 @@
 // paragraph it stands in, when it gets a <figure>) is rewritten; the rest of the page keeps its bytes.
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
+import { getElementsByTagName } from "domutils";
 import type { ChildNode, Element } from "domhandler";
 import { lineContaining } from "../site/errors.ts";
 import { descriptionFile, type ImageDescription } from "./describe.ts";
 import type { FileLookups } from "./lookups.ts";
 import { figureHtml, linkHtml, pictureHtml, shownWidth } from "./markup.ts";
-import { isOptimizable, type OptimizedImage, type Optimizer } from "./optimize.ts";
+import type { Optimizer } from "./optimize.ts";
+import { isOptimizable, type OptimizedImage } from "./outputs.ts";
 
 export interface TransformContext {
   root: string;
@@ -34,7 +36,7 @@ interface Rewritten {
 export async function transformImages(html: string, page: PageContext, context: TransformContext): Promise<string> {
   // Plain searches first: case-insensitive patterns over every page add up.
   if (!html.includes("<img") && !/<img\b/i.test(html)) return html;
-  // Images live in the body: the head (a fifth of a post page) is not parsed.
+  // Images live in the body: the head is not parsed.
   const exact = html.indexOf("<body");
   const bodyStart = Math.max(0, exact >= 0 ? exact : html.search(/<body[\s>]/i));
   return html.slice(0, bodyStart) + (await transformFragment(html.slice(bodyStart), page, context));
@@ -42,7 +44,7 @@ export async function transformImages(html: string, page: PageContext, context: 
 
 async function transformFragment(html: string, page: PageContext, context: TransformContext): Promise<string> {
   const document = parseDocument(html, { withStartIndices: true, withEndIndices: true });
-  const images = imagesIn(document.children);
+  const images = getElementsByTagName("img", document.children);
   const results = await Promise.all(images.map((element, index) => rewrite(element, index === 0, page, context)));
   const rewritten = results.filter((result): result is Rewritten => result !== undefined);
 
@@ -163,17 +165,6 @@ function splitParagraph(html: string, paragraph: Element, figures: Rewritten[], 
   }
   flush();
   return blocks.join("\n");
-}
-
-/** Every <img> below `nodes`, in document order. */
-function imagesIn(nodes: ChildNode[], found: Element[] = []): Element[] {
-  for (const node of nodes) {
-    if (node.type !== "tag") continue;
-    const element = node as Element;
-    if (element.name === "img") found.push(element);
-    imagesIn(element.children, found);
-  }
-  return found;
 }
 
 function ancestor(element: Element, name: string): boolean {
