@@ -19,9 +19,15 @@ export function withDefaults(frontMatter: Values, jekyllPath: string, site: Site
   if (Object.keys(defaults).length === 0) return frontMatter;
   const merged: Values = { ...defaults, ...frontMatter };
   // Document#merge_categories!: front-matter categories are added to the defaults', not put in their place.
-  if (defaults.categories !== undefined && defaults.categories !== null && frontMatter.categories !== undefined && frontMatter.categories !== null) {
+  if (
+    defaults.categories !== undefined &&
+    defaults.categories !== null &&
+    frontMatter.categories !== undefined &&
+    frontMatter.categories !== null
+  ) {
     const union: unknown[] = [];
-    for (const value of [...asList(defaults.categories), ...asList(frontMatter.categories)]) if (!union.includes(value)) union.push(value);
+    for (const value of [...asList(defaults.categories), ...asList(frontMatter.categories)])
+      if (!union.includes(value)) union.push(value);
     merged.categories = union;
   }
   return merged;
@@ -62,7 +68,10 @@ function applies(scope: Scope, jekyllPath: string): boolean {
 
 // A glob scope (`_posts/*/2020-*`) matches the files it names or anything below them.
 function globPrefix(glob: string): RegExp {
-  const pattern = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*");
+  const pattern = glob
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^/]*");
   return new RegExp(`^${pattern}`);
 }
 

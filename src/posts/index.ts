@@ -22,12 +22,18 @@ export interface PostsOptions {
 const relative = (inputPath: string) => path.posix.normalize(inputPath).replace(/^\.\//, "");
 
 /** Jekyll-style posts: dates, URLs, categories, drafts, future and unpublished posts. */
-export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layoutsDir, now = DateTime.now() }: PostsOptions): void {
+export default function postsPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, layoutsDir, now = DateTime.now() }: PostsOptions,
+): void {
   // Ruby's YAML reading: unquoted times are UTC, quoted ones local; errors name the file and line.
   // The layout is checked here, as the front matter is read: Eleventy resolves layouts before any
   // preprocessor runs, and its own error for a missing one is a stack trace.
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (text: string, options?: { filePath?: string }) => checkLayout(parseFrontMatter(text, options), options?.filePath, layoutsDir) },
+    engines: {
+      yaml: (text: string, options?: { filePath?: string }) =>
+        checkLayout(parseFrontMatter(text, options), options?.filePath, layoutsDir),
+    },
   });
   // Jekyll reads `.markdown` posts too.
   eleventyConfig.addExtension("markdown", { key: "md" });
@@ -40,16 +46,25 @@ export default function postsPlugin(eleventyConfig: EleventyConfig, { site, layo
       const parsed = parseFrontMatterDate(value, site.timezone);
       if (parsed.ok) return parsed.date;
       const text = readFileSync(file, "utf8");
-      throw inputError(file, lineOfKey(text, "date"), `the date "${describe(value)}" is not a date Jekyll reads`, 'write it as "YYYY-MM-DD HH:MM:SS +/-TTTT", e.g. "2020-02-21 08:10:00 -0400" (time and offset optional).');
+      throw inputError(
+        file,
+        lineOfKey(text, "date"),
+        `the date "${describe(value)}" is not a date Jekyll reads`,
+        'write it as "YYYY-MM-DD HH:MM:SS +/-TTTT", e.g. "2020-02-21 08:10:00 -0400" (time and offset optional).',
+      );
     }
     if (source.fileDate) {
       const parsed = parseFileNameDate(source.fileDate, site.timezone);
       if (parsed.ok) return parsed.date;
-      throw inputError(file, undefined, `the file name's date "${source.fileDate}" is not a real date`, "rename the file to YYYY-MM-DD-title.md with a valid date.");
+      throw inputError(
+        file,
+        undefined,
+        `the file name's date "${source.fileDate}" is not a real date`,
+        "rename the file to YYYY-MM-DD-title.md with a valid date.",
+      );
     }
     return DateTime.fromJSDate(statSync(file).mtime).setZone(site.timezone);
   });
-
 
   // `npm start` rebuilds every page on each save: each post is read again but built only when it changed.
   const built: BuiltPosts = new Map();
@@ -122,18 +137,31 @@ function buildPostFrom(file: string, source: PostSource, text: string, pageDate:
   const date = DateTime.fromJSDate(pageDate).setZone(site.timezone);
   // `defaults` of _config.yml apply under the post's own front matter, matched on Jekyll's path (`_posts/...`).
   const jekyllPath = file.replace(/^posts\/_drafts\//, "_drafts/").replace(/^posts\//, "_posts/");
-  const frontMatter: FrontMatter = withDefaults(parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), jekyllPath, site);
+  const frontMatter: FrontMatter = withDefaults(
+    parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }),
+    jekyllPath,
+    site,
+  );
   return buildPost(source, frontMatter, text, date, site);
 }
 
 /** Front matter whose `layout` names no file in `_includes/layouts/` stops the build, naming the choices. */
-function checkLayout(data: Record<string, unknown>, filePath: string | undefined, layoutsDir: string): Record<string, unknown> {
+function checkLayout(
+  data: Record<string, unknown>,
+  filePath: string | undefined,
+  layoutsDir: string,
+): Record<string, unknown> {
   if (typeof data.layout !== "string" || !filePath) return data;
   const layouts = new Set(readdirSync(layoutsDir).map((name) => name.replace(/\.[^.]+$/, "")));
   if (layouts.has(data.layout) || layouts.has(data.layout.replace(/\.[^.]+$/, ""))) return data;
   const file = relative(filePath);
   const text = existsSync(file) ? readFileSync(file, "utf8") : "";
-  throw inputError(file, lineOfKey(text, "layout"), `there is no layout "${data.layout}"`, `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`);
+  throw inputError(
+    file,
+    lineOfKey(text, "layout"),
+    `there is no layout "${data.layout}"`,
+    `use one of ${[...layouts].sort().join(", ")}, or add _includes/layouts/${data.layout}.liquid.`,
+  );
 }
 
 function describe(value: unknown): string {

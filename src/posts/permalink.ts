@@ -34,13 +34,19 @@ export function templateForStyle(style: string): string {
 export function buildUrl(input: PermalinkInput): string {
   const values = placeholders(input);
   const filled = input.template.replace(/:([a-z_]+)/g, (match, name: string) => {
-    const key = name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
+    const key =
+      name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
     if (key === undefined) {
-      throw new Error(`The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`);
+      throw new Error(
+        `The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`,
+      );
     }
     return match.replace(`:${key}`, escapePath(values[key]()));
   });
-  return `/${filled}`.replaceAll("..", "/").replaceAll("./", "").replace(/\/{2,}/g, "/");
+  return `/${filled}`
+    .replaceAll("..", "/")
+    .replaceAll("./", "")
+    .replace(/\/{2,}/g, "/");
 }
 
 /** The file Jekyll writes for a URL, relative to the output folder. */

@@ -12,13 +12,22 @@ export function postUrlTag(): LiquidTagImpl {
     },
     render(scope: LiquidScope) {
       const name = String(this.name);
-      const env = scope.environments as { collections?: { posts?: CollectionItem[] }; page?: { inputPath: string }; site?: SiteConfig };
+      const env = scope.environments as {
+        collections?: { posts?: CollectionItem[] };
+        page?: { inputPath: string };
+        site?: SiteConfig;
+      };
       const posts = env.collections?.posts ?? [];
       const found = posts.find((item) => matches((item.data.post as Post).file, name));
       // Jekyll 4 puts `baseurl` in front (checked against Jekyll 4.3.1).
       if (found) return env.site ? relativeUrl(env.site, (found.data.post as Post).url) : (found.data.post as Post).url;
       const file = (env.page?.inputPath ?? "a post").replace(/^\.\//, "");
-      throw inputError(file, lineContaining(file, "post_url", name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
+      throw inputError(
+        file,
+        lineContaining(file, "post_url", name),
+        `{% post_url ${name} %} names no post`,
+        `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`,
+      );
     },
   };
 }
@@ -32,4 +41,3 @@ function matches(file: string, name: string): boolean {
   const stem = baseName(file);
   return stem === name || stem.split("/").pop() === name;
 }
-
