@@ -4,6 +4,7 @@ import path from "node:path";
 import MarkdownIt, { type Token } from "markdown-it";
 import type { Post, SiteConfig } from "../types.ts";
 import { lineOfKey } from "../site/errors.ts";
+import { postOf } from "../posts/index.ts";
 import { readTextOrEmpty } from "../site/cache-files.ts";
 import type { FileLookups } from "./lookups.ts";
 import { isOptimizable, URL_FOLDER, type Optimizer } from "./optimize.ts";
@@ -41,7 +42,7 @@ export async function seoImageOf(
   body: string,
   context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups },
 ): Promise<SeoImage | undefined> {
-  const post = data.post as Post | undefined;
+  const post = postOf(data);
   const page = data.page as { url?: unknown } | undefined;
   if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
   const candidate = firstOf(post, body, context.site, context.root);

@@ -63,7 +63,7 @@ export function postId(url: string, slug: string): string {
   return `${folder}/${slug}`.replace(/\/{2,}/g, "/");
 }
 
-/** Each placeholder's value, computed only if the template uses it (formatting dates is most of a URL's cost). */
+/** Each placeholder's value, computed only if the template uses it: most of them format the date. */
 function placeholders({ date, slug, basename, path, categories }: PermalinkInput): Record<string, () => string> {
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   const english = (format: string) => () => date.toFormat(format, { locale: "en-US" });
