@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "./helpers/project.ts";
+import { REPO, build, makeProject } from "./helpers/project.ts";
+import { buildWithJekyll } from "./helpers/jekyll.ts";
 import {
   compareFacts,
   compareWithJekyll,
@@ -195,4 +196,30 @@ describe("dates read as Ruby reads them", () => {
       DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`),
     );
   });
+});
+
+describe("page.path", () => {
+  it(
+    "names a post _posts/NAME and a draft _drafts/NAME, as Jekyll --drafts does",
+    async () => {
+      const body = "path=[{{ page.path }}]\n";
+      const files = {
+        "_config.yml": "title: Paths\ntimezone: UTC\nshow_drafts: true\n",
+        "posts/2020-01-01-a-post.md": `---\ntitle: A post\n---\n\n${body}`,
+        "posts/_drafts/a-draft.md": `---\ntitle: A draft\ndate: 2020-01-02\n---\n\n${body}`,
+      };
+      // The two post pages (the default `date` permalink): what each body prints for page.path.
+      const pathsIn = (site: string) =>
+        ["2020/01/01/a-post.html", "2020/01/02/a-draft.html"].map(
+          (page) => /<p>path=\[([^\]]*)\]<\/p>/.exec(readFileSync(path.join(site, page), "utf8"))?.[1],
+        );
+      const jekyll = await buildWithJekyll(files, { drafts: true });
+      const project = makeProject(files);
+      const result = await build(project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(pathsIn(jekyll.site)).toEqual(["_posts/2020-01-01-a-post.md", "_drafts/a-draft.md"]);
+      expect(pathsIn(project.site)).toEqual(pathsIn(jekyll.site));
+    },
+    BUILD_TIMEOUT,
+  );
 });

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { SiteConfig } from "../types.ts";
 import type { TemplateData } from "../site/eleventy-config.ts";
 import { strftime } from "../site/dates.ts";
-import { postOf } from "../posts/index.ts";
+import { jekyllPath, postOf } from "../posts/index.ts";
 
 /** Ruby's `Time#to_s`, which `{{ page.date }}` prints in Jekyll. */
 export function rubyTime(date: DateTime): string {
@@ -37,7 +37,10 @@ export function addJekyllPageFields(
     tags: () => post()?.tags ?? [],
     id: () => post()?.id,
     slug: () => post()?.slug,
-    path: () => post()?.file.replace(/^posts\//, "_posts/"),
+    path: () => {
+      const file = post()?.file;
+      return file === undefined ? undefined : jekyllPath(file);
+    },
     excerpt: () => {
       const source = post()?.excerptSource;
       return source === undefined ? undefined : markdownify(source);
