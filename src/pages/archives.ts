@@ -1,7 +1,7 @@
 import type { CollectionApi, CollectionItem } from "../site/eleventy-config.ts";
 import type { Post } from "../types.ts";
 import { postOfItem, postsOf } from "../posts/index.ts";
-import { slugify } from "../posts/slugify.ts";
+import { slugify } from "../site/slugify.ts";
 
 /** One archive page: a category, a tag or a year, with its posts newest first. */
 export interface Archive {

@@ -1,15 +1,7 @@
 import type { DateTime } from "luxon";
 import { decodeSegment } from "../site/urls.ts";
-import { slugify } from "./slugify.ts";
-
-/** Jekyll's named permalink styles (Configuration::STYLE_TO_PERMALINK). */
-export const PERMALINK_STYLES: Record<string, string> = {
-  none: "/:categories/:title:output_ext",
-  date: "/:categories/:year/:month/:day/:title:output_ext",
-  ordinal: "/:categories/:year/:y_day/:title:output_ext",
-  pretty: "/:categories/:year/:month/:day/:title/",
-  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
-};
+import { slugify } from "../site/slugify.ts";
+import { PERMALINK_STYLES } from "../site/config.ts";
 
 export const OUTPUT_EXT = ".html";
 
