@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO } from "./helpers/project.ts";
+import { REPO, build, makeProject } from "./helpers/project.ts";
+import { buildWithJekyll } from "./helpers/jekyll.ts";
 import {
   compareFacts,
   compareWithJekyll,
@@ -16,6 +17,7 @@ import {
 } from "./helpers/parity.ts";
 import { parseFrontMatterDate, parseRubyTime } from "../src/posts/date.ts";
 import { parseFrontMatter } from "../src/posts/front-matter.ts";
+import { defaultsFor } from "../src/posts/defaults.ts";
 
 const FIXTURES = path.join(REPO, "tests/fixtures/parity");
 const RULES = readPostsFolder(path.join(FIXTURES, "rules/_posts"));
@@ -195,4 +197,86 @@ describe("dates read as Ruby reads them", () => {
       DATE_TEXTS.map((text, i) => `${text} => ${expected[i]}`),
     );
   });
+});
+
+describe("page.path", () => {
+  it(
+    "names a post _posts/NAME and a draft _drafts/NAME, as Jekyll --drafts does",
+    async () => {
+      const body = "path=[{{ page.path }}]\n";
+      const files = {
+        "_config.yml": "title: Paths\ntimezone: UTC\nshow_drafts: true\n",
+        "posts/2020-01-01-a-post.md": `---\ntitle: A post\n---\n\n${body}`,
+        "posts/_drafts/a-draft.md": `---\ntitle: A draft\ndate: 2020-01-02\n---\n\n${body}`,
+      };
+      // The two post pages (the default `date` permalink): what each body prints for page.path.
+      const pathsIn = (site: string) =>
+        ["2020/01/01/a-post.html", "2020/01/02/a-draft.html"].map(
+          (page) => /<p>path=\[([^\]]*)\]<\/p>/.exec(readFileSync(path.join(site, page), "utf8"))?.[1],
+        );
+      const jekyll = await buildWithJekyll(files, { drafts: true });
+      const project = makeProject(files);
+      const result = await build(project.dir);
+      expect(result.code, result.stderr).toBe(0);
+      expect(pathsIn(jekyll.site)).toEqual(["_posts/2020-01-01-a-post.md", "_drafts/a-draft.md"]);
+      expect(pathsIn(project.site)).toEqual(pathsIn(jekyll.site));
+    },
+    BUILD_TIMEOUT,
+  );
+});
+
+describe("defaults scopes with a glob", () => {
+  // Each scope sets a key named after it; a post's body prints the keys it got.
+  const SCOPES: Record<string, string> = {
+    question: "_posts/202?-01-*",
+    questionWithoutStar: "_posts/202?-",
+    bracket: "_posts/[a-z]*",
+    bang: "_posts/[!s]*",
+    caret: "_posts/[^s]*",
+    range: "_posts/2020-0[1-3]*",
+    brace: "_posts/{sub,x}/*",
+    globstar: "_posts/**/*-delta.md",
+    globstarAlone: "_posts/**",
+    partOfName: "_posts/*-al",
+    folder: "_posts/*/deep",
+    trailingSlash: "_posts/*/*/",
+    wholeName: "_posts/2021-02-0*.md",
+    leadingSlash: "/_posts/*",
+    drafts: "_drafts/*",
+    top: "*",
+  };
+  const sets = Object.keys(SCOPES).map((name) => ({ scope: { path: SCOPES[name] }, values: { [name]: name } }));
+
+  it(
+    "apply to the posts real Jekyll applies them to",
+    async () => {
+      const body = `<p>got=[${Object.keys(SCOPES)
+        .map((name) => `{{ page.${name} }}`)
+        .join(" ")}]</p>\n`;
+      const files: Record<string, string> = {
+        "_config.yml": `timezone: UTC\ndefaults: ${JSON.stringify([{ scope: { path: "" }, values: { layout: "post" } }, ...sets])}\n`,
+      };
+      for (const file of [
+        "posts/2020-01-01-alpha.md",
+        "posts/2021-02-02-beta.md",
+        "posts/sub/2020-03-03-gamma.md",
+        "posts/sub/deep/2020-04-04-delta.md",
+        "posts/_drafts/my-draft.md",
+      ]) {
+        files[file] = `---\ntitle: t\n---\n\n${body}`;
+      }
+      const jekyll = await buildWithJekyll(files, { drafts: true });
+      expect(jekyll.posts).toHaveLength(5);
+      for (const post of jekyll.posts) {
+        const theirs = (/got=\[([^\]]*)\]/.exec(jekyll.body(post.url))?.[1] ?? "").split(/\s+/).filter(Boolean);
+        const ours = Object.keys(defaultsFor(post.path, sets));
+        expect(ours.sort(), post.path).toEqual(theirs.sort());
+      }
+      // Jekyll's glob names whole files and folders, not the start of a name, and none from a leading `/`.
+      expect(Object.keys(defaultsFor("_posts/2020-01-01-alpha.md", sets)).sort()).toEqual(
+        ["bang", "caret", "globstarAlone", "question", "range", "top"].sort(),
+      );
+    },
+    BUILD_TIMEOUT,
+  );
 });

@@ -1,6 +1,7 @@
 // `seoImage` for each post: the image socialSourceOf picks, as an optimized file with width and height.
 // src/seo/ writes it as og:image (with og:image:width/height/alt).
-import type { Post, SiteConfig } from "../types.ts";
+import type { SiteConfig } from "../types.ts";
+import { postOf } from "../posts/index.ts";
 import type { FileLookups } from "./lookups.ts";
 import type { Optimizer } from "./optimize.ts";
 import { isOptimizable, URL_FOLDER } from "./outputs.ts";
@@ -20,7 +21,7 @@ export async function seoImageOf(
   body: string,
   context: { root: string; site: SiteConfig; optimizer: Optimizer; lookups: FileLookups },
 ): Promise<SeoImage | undefined> {
-  const post = data.post as Post | undefined;
+  const post = postOf(data);
   const page = data.page as { url?: unknown } | undefined;
   if (!post || typeof post !== "object" || typeof post.file !== "string" || !post.file) return undefined;
   const candidate = socialSourceOf(post, body, context.site, context.root);

@@ -9,7 +9,7 @@ import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig, LiquidTagImpl, TemplateData } from "../site/eleventy-config.ts";
 import { inputError } from "../site/errors.ts";
 import { parseFrontMatter, splitFrontMatter } from "../posts/front-matter.ts";
-import { readPostFileName } from "../posts/filename.ts";
+import { isBuiltByJekyll } from "../posts/index.ts";
 import { highlightTag } from "./highlight.ts";
 import { linkTag } from "./link.ts";
 import { includeTag } from "./include.ts";
@@ -79,11 +79,10 @@ export default function liquidPlugin(
 
   let validator: Liquid | undefined;
   eleventyConfig.addPreprocessor("jekyll-liquid", "md,markdown", (data: TemplateData, content: string) => {
+    // Only posts Jekyll would build. The posts plugin's preprocessor ran first and skipped the others, but
+    // Eleventy still runs every later preprocessor on a skipped page.
+    if (!isBuiltByJekyll(data, site, now)) return undefined;
     const file = projectPath(data.page.inputPath);
-    // Only posts Jekyll would build (the posts plugin skips the others after this runs too).
-    const source = readPostFileName(file);
-    if (!source || data.published === false || (source.draft && !site.show_drafts)) return undefined;
-    if (!site.future && data.page.date.getTime() > now.toMillis()) return undefined;
     const text = readFileSync(path.join(root, file), "utf8");
     addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, markdownify);
     if (data.render_with_liquid === false) return withoutLiquid(content);

@@ -8,6 +8,7 @@ import type { CollectionItem } from "../site/eleventy-config.ts";
 import { relativeUrl } from "../site/urls.ts";
 import { inputError, lineContaining } from "../site/errors.ts";
 import { projectPath } from "../site/paths.ts";
+import { postOfItem } from "../posts/index.ts";
 
 interface LinkTag {
   target: string;
@@ -31,7 +32,7 @@ export function linkTag(site: SiteConfig, root: string) {
     render(this: LinkTag, context: Context): string {
       const target = this.target;
       const collections = context.getSync(["collections"]) as { posts?: CollectionItem[] } | undefined;
-      const posts = (collections?.posts ?? []).map((item) => item.data.post as Post);
+      const posts = (collections?.posts ?? []).map(postOfItem);
       const url = findLink(target, posts, root);
       if (url !== undefined) return relativeUrl(site, url);
       const page = context.getSync(["page"]) as { inputPath?: string } | undefined;

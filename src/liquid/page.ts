@@ -1,9 +1,10 @@
 // `page.*` as Jekyll names it inside a post: page.title, page.date, page.categories, page.tags, page.id,
 // page.slug, page.path, page.excerpt and every front-matter key, next to what Eleventy keeps on `page`.
 import { DateTime } from "luxon";
-import type { Post, SiteConfig } from "../types.ts";
+import type { SiteConfig } from "../types.ts";
 import type { TemplateData } from "../site/eleventy-config.ts";
 import { strftime } from "../site/dates.ts";
+import { jekyllPath, postOf } from "../posts/index.ts";
 
 /** Ruby's `Time#to_s`, which `{{ page.date }}` prints in Jekyll. */
 export function rubyTime(date: DateTime): string {
@@ -29,14 +30,17 @@ export function addJekyllPageFields(
   markdownify: (text: string) => string,
 ): void {
   const page = data.page as unknown as Record<string, unknown>;
-  const post = () => data.post as Post | undefined;
+  const post = () => postOf(data);
   const fields: Record<string, () => unknown> = {
     title: () => post()?.title ?? data.title,
     categories: () => post()?.categories ?? [],
     tags: () => post()?.tags ?? [],
     id: () => post()?.id,
     slug: () => post()?.slug,
-    path: () => post()?.file.replace(/^posts\//, "_posts/"),
+    path: () => {
+      const file = post()?.file;
+      return file === undefined ? undefined : jekyllPath(file);
+    },
     excerpt: () => {
       const source = post()?.excerptSource;
       return source === undefined ? undefined : markdownify(source);

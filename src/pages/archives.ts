@@ -1,7 +1,7 @@
 import type { CollectionApi, CollectionItem } from "../site/eleventy-config.ts";
 import type { Post } from "../types.ts";
-import { postsOf } from "../posts/index.ts";
-import { slugify } from "../posts/slugify.ts";
+import { postOfItem, postsOf } from "../posts/index.ts";
+import { slugify } from "../site/slugify.ts";
 
 /** One archive page: a category, a tag or a year, with its posts newest first. */
 export interface Archive {
@@ -16,7 +16,7 @@ type Key = (post: Post) => string[];
 export function archivesBy(api: CollectionApi, key: Key): Archive[] {
   const groups = new Map<string, Archive>();
   for (const item of postsOf(api).reverse()) {
-    for (const name of key(item.data.post as Post)) {
+    for (const name of key(postOfItem(item))) {
       const slug = slugify(name);
       const archive = groups.get(slug) ?? { name, slug, posts: [] };
       archive.posts.push(item);

@@ -24,13 +24,21 @@ export function parseFileNameDate(text: string, zone: string): DateParse {
 // Psych's ScalarScanner#parse_time: no offset means UTC, `-4`, `-0400` and `-04:00` are offsets, and
 // Time#to_s (which Jekyll parses again) drops fractions of a second. A bare date is a Date: local midnight.
 function parseYamlTimestamp(text: string, zone: string): DateParse {
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.\d*)?\s*(Z|[-+]\d{1,2}:?(?:\d\d)?)?)?$/.exec(text.trim());
+  const match =
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.\d*)?\s*(Z|[-+]\d{1,2}:?(?:\d\d)?)?)?$/.exec(
+      text.trim(),
+    );
   if (!match) return { ok: false };
   const [, y, mo, d, h, mi, s, offset] = match;
   if (h === undefined) return parseRubyTime(`${y}-${mo}-${d}`, zone);
   const [, hours = "0", minutes = "0"] = /^([-+]?\d{1,2}):?(\d{1,2})?$/.exec(offset ?? "") ?? [];
   const offsetSeconds = (Math.abs(Number(hours)) * 3600 + Number(minutes) * 60) * (hours.startsWith("-") ? -1 : 1);
-  return valid(wallClockAt({ year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: +s, millisecond: 0 }, offsetSeconds).setZone(zone));
+  return valid(
+    wallClockAt(
+      { year: +y, month: +mo, day: +d, hour: +h, minute: +mi, second: +s, millisecond: 0 },
+      offsetSeconds,
+    ).setZone(zone),
+  );
 }
 
 interface WallClock {
@@ -44,7 +52,8 @@ interface WallClock {
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 
 // The date forms of Ruby's Date._parse that people put in front matter, each giving year, month, day.
@@ -52,12 +61,19 @@ const DATE_FORMS: { pattern: RegExp; parts: (m: RegExpExecArray) => [number, num
   { pattern: /(\d{4})-(\d{1,2})-(\d{1,2})/, parts: (m) => [+m[1], +m[2], +m[3]] },
   { pattern: /(\d{4})\/(\d{1,2})\/(\d{1,2})/, parts: (m) => [+m[1], +m[2], +m[3]] },
   { pattern: /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/, parts: (m) => [+m[3], +m[2], +m[1]] },
-  { pattern: new RegExp(`\\b${DAY}\\s+${MONTH},?\\s+(\\d{4})\\b`, "i"), parts: (m) => [+m[3], monthNumber(m[2]), +m[1]] },
-  { pattern: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "i"), parts: (m) => [+m[3], monthNumber(m[1]), +m[2]] },
+  {
+    pattern: new RegExp(`\\b${DAY}\\s+${MONTH},?\\s+(\\d{4})\\b`, "i"),
+    parts: (m) => [+m[3], monthNumber(m[2]), +m[1]],
+  },
+  {
+    pattern: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "i"),
+    parts: (m) => [+m[3], monthNumber(m[1]), +m[2]],
+  },
   { pattern: /^(\d{4})(\d{2})(\d{2})(?=$|T)/, parts: (m) => [+m[1], +m[2], +m[3]] },
 ];
 
-const TIME = /(?:^|[\sT])(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d+))?)?(?:\s*([ap])\.?m\.?\b)?|(?:^|\s)(\d{1,2})\s*([ap])\.?m\.?\b|^T(\d{2})(\d{2})(\d{2})?/i;
+const TIME =
+  /(?:^|[\sT])(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:[.,](\d+))?)?(?:\s*([ap])\.?m\.?\b)?|(?:^|\s)(\d{1,2})\s*([ap])\.?m\.?\b|^T(\d{2})(\d{2})(\d{2})?/i;
 const ZONE = /^\s*(Z\b|[A-Za-z]{1,5}\b|[+-]\d{1,2}(?::?\d{2}){0,2}\b)/;
 
 /**
@@ -85,7 +101,10 @@ function readTime(rest: string): { time: Omit<WallClock, "year" | "month" | "day
   const match = TIME.exec(rest);
   if (!match) {
     const zone = ZONE.exec(rest)?.[1];
-    return { time: { hour: 0, minute: 0, second: 0, millisecond: 0 }, zone: zone && isZoneLike(zone) ? zone : undefined };
+    return {
+      time: { hour: 0, minute: 0, second: 0, millisecond: 0 },
+      zone: zone && isZoneLike(zone) ? zone : undefined,
+    };
   }
   const [, h1, mi, s, frac, meridian1, h2, meridian2, h3, mi3, s3] = match;
   let hour = Number(h1 ?? h2 ?? h3);
@@ -108,9 +127,42 @@ function isZoneLike(word: string): boolean {
 }
 
 const ZONE_HOURS: Record<string, number> = {
-  UTC: 0, Z: 0, UT: 0, GMT: 0, EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7,
-  A: 1, B: 2, C: 3, D: 4, E: 5, F: 6, G: 7, H: 8, I: 9, K: 10, L: 11, M: 12,
-  N: -1, O: -2, P: -3, Q: -4, R: -5, S: -6, T: -7, U: -8, V: -9, W: -10, X: -11, Y: -12,
+  UTC: 0,
+  Z: 0,
+  UT: 0,
+  GMT: 0,
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
+  A: 1,
+  B: 2,
+  C: 3,
+  D: 4,
+  E: 5,
+  F: 6,
+  G: 7,
+  H: 8,
+  I: 9,
+  K: 10,
+  L: 11,
+  M: 12,
+  N: -1,
+  O: -2,
+  P: -3,
+  Q: -4,
+  R: -5,
+  S: -6,
+  T: -7,
+  U: -8,
+  V: -9,
+  W: -10,
+  X: -11,
+  Y: -12,
 };
 
 /** Ruby's Time.zone_offset in seconds: `+HH:MM[:SS]`, `+HHMM`, `+HH`, RFC 822 names, the local zone's names. */
@@ -143,10 +195,20 @@ function wallClockAt(wall: WallClock, offsetSeconds: number): DateTime {
 
 function localWallClock(wall: WallClock, zone: string): DateTime {
   const { base, extra } = normalised(wall);
-  const day = DateTime.fromObject({ year: base.year, month: base.month, day: 1 }, { zone: "UTC" }).plus({ days: extra.days });
+  const day = DateTime.fromObject({ year: base.year, month: base.month, day: 1 }, { zone: "UTC" }).plus({
+    days: extra.days,
+  });
   const hourOver = wall.hour === 24 ? 1 : 0;
   return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: wall.hour - 24 * hourOver, minute: wall.minute, second: Math.min(wall.second, 59), millisecond: wall.millisecond },
+    {
+      year: day.year,
+      month: day.month,
+      day: day.day,
+      hour: wall.hour - 24 * hourOver,
+      minute: wall.minute,
+      second: Math.min(wall.second, 59),
+      millisecond: wall.millisecond,
+    },
     { zone },
   ).plus({ days: hourOver, seconds: wall.second === 60 ? 1 : 0 });
 }

@@ -1,6 +1,7 @@
 // Jekyll's front matter `defaults` (FrontmatterDefaults#all) for posts: the value sets of `_config.yml`
 // whose scope matches the post, merged under the post's own front matter. They can set a post's
 // permalink, categories or slug, so URLs depend on them.
+import picomatch from "picomatch";
 import type { SiteConfig } from "../types.ts";
 
 type Values = Record<string, unknown>;
@@ -19,9 +20,15 @@ export function withDefaults(frontMatter: Values, jekyllPath: string, site: Site
   if (Object.keys(defaults).length === 0) return frontMatter;
   const merged: Values = { ...defaults, ...frontMatter };
   // Document#merge_categories!: front-matter categories are added to the defaults', not put in their place.
-  if (defaults.categories !== undefined && defaults.categories !== null && frontMatter.categories !== undefined && frontMatter.categories !== null) {
+  if (
+    defaults.categories !== undefined &&
+    defaults.categories !== null &&
+    frontMatter.categories !== undefined &&
+    frontMatter.categories !== null
+  ) {
     const union: unknown[] = [];
-    for (const value of [...asList(defaults.categories), ...asList(frontMatter.categories)]) if (!union.includes(value)) union.push(value);
+    for (const value of [...asList(defaults.categories), ...asList(frontMatter.categories)])
+      if (!union.includes(value)) union.push(value);
     merged.categories = union;
   }
   return merged;
@@ -55,15 +62,33 @@ function applies(scope: Scope, jekyllPath: string): boolean {
   if (scope.type !== undefined && !["posts", "post", "drafts", "draft"].includes(String(scope.type))) return false;
   if (["drafts", "draft"].includes(String(scope.type)) && !jekyllPath.startsWith("_drafts/")) return false;
   if (typeof scope.path !== "string" || scope.path === "") return true;
-  const scopePath = sanitize(scope.path);
-  if (scopePath.includes("*")) return globPrefix(scopePath).test(jekyllPath);
-  return jekyllPath.startsWith(scopePath);
+  if (scope.path.includes("*")) return globApplies(scope.path, jekyllPath);
+  return jekyllPath.startsWith(sanitize(scope.path));
 }
 
-// A glob scope (`_posts/*/2020-*`) matches the files it names or anything below them.
-function globPrefix(glob: string): RegExp {
-  const pattern = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*");
-  return new RegExp(`^${pattern}`);
+const globs = new Map<string, (path: string) => boolean>();
+
+// A scope path with a `*` is globbed (Dir.glob, from the site's folder) and the set applies to what is at or
+// below a path found: the post, or one of its folders. Ruby's glob: `*`, `?` and `[...]` (`[!...]` too, hence
+// picomatch's `posix`) stop at `/` and skip a leading dot, `**/` crosses folders, `{a,b}` is either, a trailing
+// `/` finds folders only; no extglobs, no `!` negation. A glob starting with `/` searches from the disk's root
+// and finds no post. A scope path without `*` is a text prefix, `?` and `[` included. (Jekyll compares what its
+// glob found as text too, so a found `_posts/sub` also covers `_posts/subway/x.md`: that needs the folder's
+// listing and is not done here.)
+function globApplies(glob: string, jekyllPath: string): boolean {
+  if (glob.startsWith("/")) return false;
+  let found = globs.get(glob);
+  if (!found) {
+    found = picomatch(glob, { posix: true, noextglob: true, nonegate: true });
+    globs.set(glob, found);
+  }
+  if (found(jekyllPath)) return true;
+  const parts = jekyllPath.split("/");
+  for (let end = 1; end < parts.length; end++) {
+    const folder = parts.slice(0, end).join("/");
+    if (found(folder) || found(`${folder}/`)) return true;
+  }
+  return false;
 }
 
 function hasPrecedence(oldScope: Scope | undefined, newScope: Scope | undefined): boolean {

@@ -1,5 +1,16 @@
 // Liquid's block tags (Liquid 4 and Jekyll's `highlight`): a cut inside one gets its closing tag.
-const BLOCK_TAGS = new Set(["capture", "case", "comment", "for", "if", "ifchanged", "raw", "tablerow", "unless", "highlight"]);
+const BLOCK_TAGS = new Set([
+  "capture",
+  "case",
+  "comment",
+  "for",
+  "if",
+  "ifchanged",
+  "raw",
+  "tablerow",
+  "unless",
+  "highlight",
+]);
 const LIQUID_TAG = /{%-?\s*(\w+)\s*[\s\S]*?-?%}/g;
 const LINK_DEFINITION = /^ {0,3}(\[[^\]]+\])(:.+)$/gm;
 

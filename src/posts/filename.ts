@@ -24,3 +24,8 @@ export function readPostFileName(file: string): PostSource | undefined {
 function trimDots(slug: string): string {
   return slug.replace(/\.*$/, "");
 }
+
+/** The post's path as Jekyll names it, `_posts/...` or `_drafts/...`: its `page.path`, and what `defaults` scopes match. */
+export function jekyllPath(file: string): string {
+  return file.replace(/^posts\/_drafts\//, `${DRAFTS_FOLDER}/`).replace(/^posts\//, "_posts/");
+}

@@ -35,7 +35,12 @@ export function parseFrontMatter(text: string, options?: { filePath?: string }):
     const data = yaml.load(text, { schema: SCHEMA, filename: file });
     if (data === null || data === undefined) return {};
     if (typeof data !== "object" || Array.isArray(data)) {
-      throw inputError(file, 2, "front matter is not a list of `key: value` lines", "write front matter as `key: value` lines between the two `---` lines.");
+      throw inputError(
+        file,
+        2,
+        "front matter is not a list of `key: value` lines",
+        "write front matter as `key: value` lines between the two `---` lines.",
+      );
     }
     return data as Record<string, unknown>;
   } catch (error) {
@@ -43,7 +48,12 @@ export function parseFrontMatter(text: string, options?: { filePath?: string }):
       // Eleventy hands over the text right after the opening `---` (its line break included); a bare
       // YAML string starts on the file's second line.
       const line = yamlErrorLine(text, error, text.startsWith("\n") || text.startsWith("\r\n") ? 1 : 2);
-      throw inputError(file, line, `front matter is not valid YAML: ${error.reason}`, "check that line's indentation, colons and quotes (quote values that contain `: ` or start with a special character).");
+      throw inputError(
+        file,
+        line,
+        `front matter is not valid YAML: ${error.reason}`,
+        "check that line's indentation, colons and quotes (quote values that contain `: ` or start with a special character).",
+      );
     }
     throw error;
   }

@@ -1,15 +1,7 @@
 import type { DateTime } from "luxon";
 import { decodeSegment } from "../site/urls.ts";
-import { slugify } from "./slugify.ts";
-
-/** Jekyll's named permalink styles (Configuration::STYLE_TO_PERMALINK). */
-export const PERMALINK_STYLES: Record<string, string> = {
-  none: "/:categories/:title:output_ext",
-  date: "/:categories/:year/:month/:day/:title:output_ext",
-  ordinal: "/:categories/:year/:y_day/:title:output_ext",
-  pretty: "/:categories/:year/:month/:day/:title/",
-  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
-};
+import { slugify } from "../site/slugify.ts";
+import { PERMALINK_STYLES } from "../site/config.ts";
 
 export const OUTPUT_EXT = ".html";
 
@@ -34,13 +26,19 @@ export function templateForStyle(style: string): string {
 export function buildUrl(input: PermalinkInput): string {
   const values = placeholders(input);
   const filled = input.template.replace(/:([a-z_]+)/g, (match, name: string) => {
-    const key = name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
+    const key =
+      name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
     if (key === undefined) {
-      throw new Error(`The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`);
+      throw new Error(
+        `The permalink "${input.template}" uses :${name}, which is not a Jekyll placeholder. Use one of :${Object.keys(values).join(" :")}.`,
+      );
     }
     return match.replace(`:${key}`, escapePath(values[key]()));
   });
-  return `/${filled}`.replaceAll("..", "/").replaceAll("./", "").replace(/\/{2,}/g, "/");
+  return `/${filled}`
+    .replaceAll("..", "/")
+    .replaceAll("./", "")
+    .replace(/\/{2,}/g, "/");
 }
 
 /** The file Jekyll writes for a URL, relative to the output folder. */
@@ -57,7 +55,7 @@ export function postId(url: string, slug: string): string {
   return `${folder}/${slug}`.replace(/\/{2,}/g, "/");
 }
 
-/** Each placeholder's value, computed only if the template uses it (formatting dates is most of a URL's cost). */
+/** Each placeholder's value, computed only if the template uses it: most of them format the date. */
 function placeholders({ date, slug, basename, path, categories }: PermalinkInput): Record<string, () => string> {
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   const english = (format: string) => () => date.toFormat(format, { locale: "en-US" });

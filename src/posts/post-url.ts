@@ -1,9 +1,10 @@
 import type { LiquidScope, LiquidTagImpl, LiquidTagToken } from "../site/eleventy-config.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
-import type { Post, SiteConfig } from "../types.ts";
+import type { SiteConfig } from "../types.ts";
 import { relativeUrl } from "../site/urls.ts";
 import { inputError, lineContaining } from "../site/errors.ts";
 import { projectPath } from "../site/paths.ts";
+import { postOfItem } from "./post-of.ts";
 
 /** `{% post_url 2020-02-21-docker-versus-virtual-machines %}`: a post's URL by its file name. */
 export function postUrlTag(): LiquidTagImpl {
@@ -13,13 +14,22 @@ export function postUrlTag(): LiquidTagImpl {
     },
     render(scope: LiquidScope) {
       const name = String(this.name);
-      const env = scope.environments as { collections?: { posts?: CollectionItem[] }; page?: { inputPath: string }; site?: SiteConfig };
+      const env = scope.environments as {
+        collections?: { posts?: CollectionItem[] };
+        page?: { inputPath: string };
+        site?: SiteConfig;
+      };
       const posts = env.collections?.posts ?? [];
-      const found = posts.find((item) => matches((item.data.post as Post).file, name));
+      const found = posts.map(postOfItem).find((post) => matches(post.file, name));
       // Jekyll 4 puts `baseurl` in front (checked against Jekyll 4.3.1).
-      if (found) return env.site ? relativeUrl(env.site, (found.data.post as Post).url) : (found.data.post as Post).url;
+      if (found) return env.site ? relativeUrl(env.site, found.url) : found.url;
       const file = projectPath(env.page?.inputPath ?? "a post");
-      throw inputError(file, lineContaining(file, "post_url", name), `{% post_url ${name} %} names no post`, `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName((posts[0].data.post as Post).file) : "2020-02-21-title"} %}.`);
+      throw inputError(
+        file,
+        lineContaining(file, "post_url", name),
+        `{% post_url ${name} %} names no post`,
+        `use the file name of an existing post without extension, e.g. {% post_url ${posts[0] ? baseName(postOfItem(posts[0]).file) : "2020-02-21-title"} %}.`,
+      );
     },
   };
 }
@@ -33,4 +43,3 @@ function matches(file: string, name: string): boolean {
   const stem = baseName(file);
   return stem === name || stem.split("/").pop() === name;
 }
-

@@ -10,10 +10,17 @@ import { parseFrontMatterDate } from "./date.ts";
 export type FrontMatter = Record<string, unknown>;
 
 /** A post as Jekyll sees it, from its file name, front matter, text, date and the site config. */
-export function buildPost(source: PostSource, data: FrontMatter, fileText: string, date: DateTime, site: SiteConfig): Post {
+export function buildPost(
+  source: PostSource,
+  data: FrontMatter,
+  fileText: string,
+  date: DateTime,
+  site: SiteConfig,
+): Post {
   const slug = data.slug !== undefined && data.slug !== null ? String(data.slug) : source.fileSlug;
   const categories = readCategories(data);
-  const permalinkTemplate = typeof data.permalink === "string" && data.permalink ? data.permalink : templateForStyle(site.permalink);
+  const permalinkTemplate =
+    typeof data.permalink === "string" && data.permalink ? data.permalink : templateForStyle(site.permalink);
   let url: string;
   try {
     url = buildUrl({
@@ -27,7 +34,12 @@ export function buildPost(source: PostSource, data: FrontMatter, fileText: strin
   } catch (error) {
     const fromPost = typeof data.permalink === "string";
     const where = fromPost ? source.file : "_config.yml";
-    throw inputError(where, fromPost ? lineOfKey(fileText, "permalink") : undefined, (error as Error).message, "remove or rename that placeholder.");
+    throw inputError(
+      where,
+      fromPost ? lineOfKey(fileText, "permalink") : undefined,
+      (error as Error).message,
+      "remove or rename that placeholder.",
+    );
   }
   const separator = data.excerpt_separator !== undefined ? String(data.excerpt_separator) : site.excerpt_separator;
   return {
@@ -42,7 +54,8 @@ export function buildPost(source: PostSource, data: FrontMatter, fileText: strin
     id: postId(url, slug),
     draft: source.draft,
     published: data.published !== false,
-    excerptSource: typeof data.excerpt === "string" ? data.excerpt : excerptSource(splitFrontMatter(fileText).body, separator),
+    excerptSource:
+      typeof data.excerpt === "string" ? data.excerpt : excerptSource(splitFrontMatter(fileText).body, separator),
     layout: typeof data.layout === "string" ? data.layout : "post",
     lastModified: lastModifiedOf(data, site),
     description: typeof data.description === "string" ? data.description : undefined,

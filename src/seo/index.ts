@@ -1,8 +1,9 @@
-import type { SiteConfig, Post } from "../types.ts";
+import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
 import { seoTags, type SeoPage } from "./head.ts";
 import { plainText } from "../site/text.ts";
 import type { Markdown } from "../markdown/index.ts";
+import { postOf } from "../posts/index.ts";
 
 interface LiquidContext {
   get(path: string[]): unknown;
@@ -15,7 +16,7 @@ export default function seoPlugin(
 ): void {
   eleventyConfig.addShortcode("seo", function (this: { ctx: LiquidContext }) {
     const get = (key: string) => this.ctx.get([key]);
-    const post = get("post") as Post | undefined;
+    const post = postOf({ post: get("post") });
     const page = get("page") as { url: string };
     const url = post?.url ?? String(page.url);
     const seo: SeoPage = post

@@ -4,7 +4,15 @@ import yaml from "js-yaml";
 import { IANAZone, DateTime } from "luxon";
 import type { SiteConfig } from "../types.ts";
 import { inputError, lineOfKey } from "./errors.ts";
-import { PERMALINK_STYLES } from "../posts/permalink.ts";
+
+/** Jekyll's named permalink styles (Configuration::STYLE_TO_PERMALINK). */
+export const PERMALINK_STYLES: Record<string, string> = {
+  none: "/:categories/:title:output_ext",
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+};
 
 const DEFAULTS: SiteConfig = {
   title: "My Blog",

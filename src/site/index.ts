@@ -4,7 +4,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { strftime, toDateTime, xmlSchema } from "./dates.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 import { escapeXml, plainText, readingMinutes } from "./text.ts";
-import { slugify } from "../posts/slugify.ts";
+import { slugify } from "./slugify.ts";
 
 /** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
 export default function sitePlugin(

@@ -1,4 +1,4 @@
-// Declarations for Eleventy packages, which ship JavaScript without TypeScript types.
+// Declarations for packages that ship JavaScript without TypeScript types: Eleventy's, and picomatch.
 declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(
@@ -19,4 +19,16 @@ declare module "@11ty/eleventy" {
 declare module "@11ty/eleventy-plugin-rss" {
   const rssPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
   export default rssPlugin;
+}
+
+// picomatch comes with Eleventy.
+declare module "picomatch" {
+  interface PicomatchOptions {
+    dot?: boolean;
+    posix?: boolean;
+    noextglob?: boolean;
+    nonegate?: boolean;
+    nobrace?: boolean;
+  }
+  export default function picomatch(glob: string | string[], options?: PicomatchOptions): (path: string) => boolean;
 }
