@@ -37,6 +37,13 @@ interface Build {
   encoded: number;
 }
 
+/** One image asked for: the file, how errors name it, and the post that shows it. */
+interface ImageRequest {
+  file: string;
+  shown: string;
+  usedBy: string;
+}
+
 /** What stays from one build to the next. */
 interface Setup {
   cacheDir: string;
@@ -54,7 +61,7 @@ export function createOptimizer({ root, baseurl }: { root: string; baseurl: stri
       build = newBuild(output);
     },
     counts: () => ({ images: build.results.size, files: build.copies.size, encoded: build.encoded }),
-    optimize: (file, shown, usedBy) => optimizeOncePerBuild(build, setup, file, shown, usedBy),
+    optimize: (file, shown, usedBy) => optimizeOncePerBuild(build, setup, { file, shown, usedBy }),
   };
 }
 
@@ -62,18 +69,12 @@ function newBuild(output: string): Build {
   return { output, results: new Map(), copies: new Map(), encoded: 0 };
 }
 
-function optimizeOncePerBuild(
-  build: Build,
-  setup: Setup,
-  file: string,
-  shown: string,
-  usedBy: string,
-): Promise<OptimizedImage> {
+function optimizeOncePerBuild(build: Build, setup: Setup, request: ImageRequest): Promise<OptimizedImage> {
   if (!build.output) return Promise.reject(new Error("images: optimize() called before startBuild()"));
-  let result = build.results.get(file);
+  let result = build.results.get(request.file);
   if (!result) {
-    result = optimizeImage(build, setup, file, shown, usedBy);
-    build.results.set(file, result);
+    result = optimizeImage(build, setup, request);
+    build.results.set(request.file, result);
   }
   return result;
 }
@@ -81,9 +82,7 @@ function optimizeOncePerBuild(
 async function optimizeImage(
   build: Build,
   setup: Setup,
-  file: string,
-  shown: string,
-  usedBy: string,
+  { file, shown, usedBy }: ImageRequest,
 ): Promise<OptimizedImage> {
   const known = setup.manifest.lookup(file);
   const image =
