@@ -52,7 +52,7 @@ export function optionsFingerprint(baseurl: string): string {
 }
 
 /** `NAME-HASH-WIDTH.FORMAT`, HASH being eleventy-img's hash of the source's bytes and sharp options. */
-// nginx/conf.d/default.conf's immutable /img/ location must match these names (tests/nginx.test.ts checks it).
+// nginx/conf.d/default.conf's immutable /img/ location must match these names (tests/deploy/nginx.test.ts checks it).
 export function filenameFormat(id: string, src: string, width: number, format: string): string {
   return `${readableName(src)}-${id}-${width}.${format}`;
 }

@@ -1,5 +1,5 @@
 // Post bodies built by real Jekyll and by this project from the same files, normalised for comparison.
-// Used by tests/markdown-parity.test.ts (feature fixtures) and tests/markdown-corpus.test.ts (real-style posts).
+// Used by tests/markdown/parity.test.ts (feature fixtures) and tests/markdown/corpus.test.ts (real-style posts).
 import { cpSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { buildWithJekyll } from "./jekyll.ts";

@@ -1,6 +1,6 @@
 // Jekyll parity of post metadata: one folder of Jekyll posts built by real Jekyll 4.3 (+ jekyll-feed) and by
 // this project, then compared post by post: URL, title, date, categories, tags, heading ids, feed entries,
-// and which posts were built at all. Used by tests/jekyll-parity.test.ts and `npm run parity`.
+// and which posts were built at all. Used by tests/posts/jekyll-parity.test.ts and `npm run parity`.
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

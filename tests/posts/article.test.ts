@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DateTime } from "luxon";
-import { REPO, build, makeProject } from "./helpers/project.ts";
+import { REPO, build, makeProject } from "../helpers/project.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const CONFIG = readFileSync(path.join(REPO, "_config.yml"), "utf8");

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "src");
+const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..", "src");
 
 /**
  * The layers, floor first: a file may import from its own layer and the ones before it, never after. The order is
@@ -72,7 +72,9 @@ function layerOf(file: string): string {
   const [top, ...rest] = path.posix.relative("src", file).split("/");
   const layer = rest.length ? top : ROOT_FILES[top];
   if (!layer || !LAYERS.includes(layer)) {
-    throw new Error(`${file} is in no layer: add its folder to LAYERS in tests/architecture.test.ts, where it belongs`);
+    throw new Error(
+      `${file} is in no layer: add its folder to LAYERS in tests/code/architecture.test.ts, where it belongs`,
+    );
   }
   return layer;
 }

@@ -4,8 +4,8 @@
 // must agree, and at least 95% of the normalised bodies (README reports the measured share).
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO } from "./helpers/project.ts";
-import { compareBodies, firstDifference, readFixtures, type BodyComparison } from "./helpers/markdown-parity.ts";
+import { REPO } from "../helpers/project.ts";
+import { compareBodies, firstDifference, readFixtures, type BodyComparison } from "../helpers/markdown-parity.ts";
 
 const files = readFixtures(path.join(REPO, "tests/fixtures/markdown-corpus"));
 const postCount = Object.keys(files).filter((file) => file.startsWith("posts/")).length;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, ValidationSeverity } from "dockerfile-utils";
 import { DockerfileParser, type Instruction } from "dockerfile-ast";
-import { CACHE_FOLDER as IMAGE_CACHE_FOLDER } from "../src/images/outputs.ts";
+import { CACHE_FOLDER as IMAGE_CACHE_FOLDER } from "../../src/images/outputs.ts";
 import dockerignoreModule, { type Ignore } from "@balena/dockerignore";
 import { Ajv2019 } from "ajv/dist/2019.js";
 import yaml from "js-yaml";
@@ -15,7 +15,7 @@ import { Deployment } from "kubernetes-models/apps/v1";
 import { Service } from "kubernetes-models/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
-import { REPO } from "./helpers/project.ts";
+import { REPO } from "../helpers/project.ts";
 
 const read = (file: string) => readFileSync(path.join(REPO, file), "utf8");
 const DOCKERFILE = read("Dockerfile");
@@ -139,7 +139,7 @@ describe(".dockerignore", () => {
       ".cache/images/a.avif",
       ".build-_site-123/x.html",
       "npm-debug.log",
-      "tests/nginx.test.ts",
+      "tests/deploy/nginx.test.ts",
     ]) {
       expect(ignored.ignores(file), file).toBe(true);
     }

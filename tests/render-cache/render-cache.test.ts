@@ -3,8 +3,8 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, makeProject, post, REPO, type Project } from "./helpers/project.ts";
-import { checksum, renderKey, setupFingerprint } from "../src/render-cache/key.ts";
+import { build, makeProject, post, REPO, type Project } from "../helpers/project.ts";
+import { checksum, renderKey, setupFingerprint } from "../../src/render-cache/key.ts";
 
 const POST = "posts/2024-03-05-cached.md";
 const URL_FILE = "notes/2024/03/05/cached.html";

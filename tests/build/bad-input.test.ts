@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, makeProject, post, type BuildResult, type Project } from "./helpers/project.ts";
+import { build, makeProject, post, type BuildResult, type Project } from "../helpers/project.ts";
 
 const CONFIG = 'title: "Bad Input"\nurl: "https://example.org"\ntimezone: America/New_York\npermalink: date\n';
 // A fixed clock: the feed's <updated> is the build time, and the last test compares two builds.

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, makeProject, post } from "./helpers/project.ts";
+import { build, makeProject, post } from "../helpers/project.ts";
 
 const CONFIG = 'title: "T"\nurl: "https://example.com"\ntimezone: UTC\n';
 

@@ -7,7 +7,7 @@ import type { Element } from "domhandler";
 import yaml from "js-yaml";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO, build, makeProject, post, type BuildResult, type Project } from "./helpers/project.ts";
+import { REPO, build, makeProject, post, type BuildResult, type Project } from "../helpers/project.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const PAGE = "docker/2020/02/21/docker-versus-virtual-machines.html";

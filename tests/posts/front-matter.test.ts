@@ -1,7 +1,7 @@
 // Where a post's body starts (src/posts/front-matter.ts), as Jekyll splits the file: the line numbers that errors
 // about an image in the body give count from here.
 import { describe, expect, it } from "vitest";
-import { frontMatterLineCount, splitFrontMatter } from "../src/posts/front-matter.ts";
+import { frontMatterLineCount, splitFrontMatter } from "../../src/posts/front-matter.ts";
 
 describe("front matter block", () => {
   it("counts the lines up to the closing fence, whatever the line endings", () => {

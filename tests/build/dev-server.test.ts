@@ -5,9 +5,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { REPO, makeProject, post, type Project } from "./helpers/project.ts";
-import { freePort, rawRequest } from "./helpers/nginx.ts";
-import { readFragments } from "./helpers/search-blog.ts";
+import { REPO, makeProject, post, type Project } from "../helpers/project.ts";
+import { freePort, rawRequest } from "../helpers/nginx.ts";
+import { readFragments } from "../helpers/search-blog.ts";
 
 const POST = "posts/2024-01-02-hello.md";
 const PAGE = "/test/2024/01/02/hello.html";

@@ -7,8 +7,8 @@ import { gunzipSync } from "node:zlib";
 import Image from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { imageOptions, URL_FOLDER } from "../src/images/outputs.ts";
-import { REPO, build, makeProject } from "./helpers/project.ts";
+import { imageOptions, URL_FOLDER } from "../../src/images/outputs.ts";
+import { REPO, build, makeProject } from "../helpers/project.ts";
 import {
   precompress,
   productionCsp,
@@ -16,7 +16,7 @@ import {
   startNginx,
   type RawResponse,
   type RunningNginx,
-} from "./helpers/nginx.ts";
+} from "../helpers/nginx.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const ARTICLE_URL = "/docker/2020/02/21/docker-versus-virtual-machines.html";

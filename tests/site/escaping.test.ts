@@ -6,9 +6,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { build, makeProject } from "./helpers/project.ts";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveDir, type Served } from "./helpers/serve.ts";
+import { build, makeProject } from "../helpers/project.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveDir, type Served } from "../helpers/serve.ts";
 
 // Each would run script, end an element or attribute, or start an entity if written out raw.
 const TITLE = `<script>window.__xss = "title"</script> "Double" 'Single' & Co </script><!-- <img src=x onerror="window.__xss='img'">`;

@@ -6,9 +6,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { XMLParser } from "fast-xml-parser";
-import { build, makeProject, post } from "./helpers/project.ts";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveDir, type Served } from "./helpers/serve.ts";
+import { build, makeProject, post } from "../helpers/project.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveDir, type Served } from "../helpers/serve.ts";
 
 const URL_BASE = "https://blog.example.org";
 const CONFIG = `title: "Pages"\ndescription: "Testing the pages"\nurl: "${URL_BASE}"\ntimezone: UTC\npermalink: /:year/:month/:day/:title/\npaginate: 2\npaginate_path: "/page:num/"\n`;

@@ -7,10 +7,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
-import { REPO, build } from "./helpers/project.ts";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveDir, type Served } from "./helpers/serve.ts";
-import { makeSearchBlog, type SearchBlog } from "./helpers/search-blog.ts";
+import { REPO, build } from "../helpers/project.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveDir, type Served } from "../helpers/serve.ts";
+import { makeSearchBlog, type SearchBlog } from "../helpers/search-blog.ts";
 
 /** The Content-Security-Policy production sends, read from the nginx config the image copies. */
 function productionCsp(): string {

@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { resolveImageSource } from "../src/images/resolve.ts";
-import { createLookups } from "../src/images/lookups.ts";
-import { firstImageIn } from "../src/seo/first-image.ts";
-import { readDescription } from "../src/images/describe.ts";
-import { diagramSources, renderDiagram, DIAGRAM_WIDTH } from "../scripts/diagrams.ts";
+import { resolveImageSource } from "../../src/images/resolve.ts";
+import { createLookups } from "../../src/images/lookups.ts";
+import { firstImageIn } from "../../src/seo/first-image.ts";
+import { readDescription } from "../../src/images/describe.ts";
+import { diagramSources, renderDiagram, DIAGRAM_WIDTH } from "../../scripts/diagrams.ts";
 
 const root = mkdtempSync(path.join(tmpdir(), "images-units-"));
 const context = { root, pageUrl: "/docker/2020/02/21/post.html", baseurl: "" };

@@ -5,9 +5,9 @@ import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { REPO, build, makeProject, type Project } from "./helpers/project.ts";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveDir, type Served } from "./helpers/serve.ts";
+import { REPO, build, makeProject, type Project } from "../helpers/project.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveDir, type Served } from "../helpers/serve.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const PAGE = "/docker/2020/02/21/docker-versus-virtual-machines.html";

@@ -1,7 +1,7 @@
 // What an author reads at the end of `npm run build`: one line with the phases and what was done.
 import { describe, expect, it } from "vitest";
-import { build, makeProject, post } from "./helpers/project.ts";
-import { describeCounts, phaseTimes } from "../src/build/progress.ts";
+import { build, makeProject, post } from "../helpers/project.ts";
+import { describeCounts, phaseTimes } from "../../src/build/progress.ts";
 
 describe("build summary", { timeout: 300_000 }, () => {
   it("gives each phase the time until the next one began", () => {

@@ -7,9 +7,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { REPO, build, makeProject, post } from "./helpers/project.ts";
-import { launchBrowser } from "./helpers/browser.ts";
-import { serveDir, type Served } from "./helpers/serve.ts";
+import { REPO, build, makeProject, post } from "../helpers/project.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { serveDir, type Served } from "../helpers/serve.ts";
 
 const ARTICLE = "2020-02-21-docker-versus-virtual-machines.md";
 const ARTICLE_URL = "/docker/2020/02/21/docker-versus-virtual-machines.html";

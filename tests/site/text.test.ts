@@ -1,7 +1,7 @@
 // The reading time on every post page counts words in one pass over the HTML (src/site/text.ts); it must
 // count what the plain text holds: tags, scripts, styles and comments out, every kind of space a separator.
 import { describe, expect, it } from "vitest";
-import { escapeXml, plainText, readingMinutes, wordCount } from "../src/site/text.ts";
+import { escapeXml, plainText, readingMinutes, wordCount } from "../../src/site/text.ts";
 
 /** The definition: words of the page's plain text, as Jekyll's strip_html | number_of_words reads it. */
 const reference = (html: string) => (plainText(html) === "" ? 0 : plainText(html).split(" ").length);

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REPO } from "./helpers/project.ts";
-import { compareBodies, firstDifference, readFixtures, type BodyComparison } from "./helpers/markdown-parity.ts";
+import { REPO } from "../helpers/project.ts";
+import { compareBodies, firstDifference, readFixtures, type BodyComparison } from "../helpers/markdown-parity.ts";
 
 const FIXTURES = path.join(REPO, "tests/fixtures/markdown");
 const files = readFixtures(FIXTURES);

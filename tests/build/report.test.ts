@@ -1,7 +1,7 @@
 // What `npm run build` prints for a failed build (src/build/report.ts), through the errors Eleventy wraps ours in.
 import { describe, expect, it } from "vitest";
-import { describeFailure } from "../src/build/report.ts";
-import { inputError } from "../src/site/errors.ts";
+import { describeFailure } from "../../src/build/report.ts";
+import { inputError } from "../../src/site/errors.ts";
 
 /** An error wrapping another as Eleventy's do (`originalError`), or as standard errors do (`cause`). */
 function wrapping(message: string, inner: unknown, how: "originalError" | "cause" = "originalError"): Error {

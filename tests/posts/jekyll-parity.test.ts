@@ -5,8 +5,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, build, makeProject } from "./helpers/project.ts";
-import { buildWithJekyll } from "./helpers/jekyll.ts";
+import { REPO, build, makeProject } from "../helpers/project.ts";
+import { buildWithJekyll } from "../helpers/jekyll.ts";
 import {
   compareFacts,
   compareWithJekyll,
@@ -14,10 +14,10 @@ import {
   readPostsFolder,
   staticFoldersBeside,
   type PostFacts,
-} from "./helpers/parity.ts";
-import { parseFrontMatterDate, parseRubyTime } from "../src/posts/date.ts";
-import { parseFrontMatter } from "../src/posts/front-matter.ts";
-import { defaultsFor } from "../src/posts/defaults.ts";
+} from "../helpers/parity.ts";
+import { parseFrontMatterDate, parseRubyTime } from "../../src/posts/date.ts";
+import { parseFrontMatter } from "../../src/posts/front-matter.ts";
+import { defaultsFor } from "../../src/posts/defaults.ts";
 
 const FIXTURES = path.join(REPO, "tests/fixtures/parity");
 const RULES = readPostsFolder(path.join(FIXTURES, "rules/_posts"));

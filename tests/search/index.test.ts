@@ -3,8 +3,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build, makeProject, post } from "./helpers/project.ts";
-import { makeSearchBlog, readAllBundleText, readFragments, type SearchBlog } from "./helpers/search-blog.ts";
+import { build, makeProject, post } from "../helpers/project.ts";
+import { makeSearchBlog, readAllBundleText, readFragments, type SearchBlog } from "../helpers/search-blog.ts";
 
 describe("the search index", () => {
   let blog: SearchBlog;

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, makeProject, post } from "./helpers/project.ts";
+import { REPO, makeProject, post } from "../helpers/project.ts";
 
 describe("the compiled engine", () => {
   it("is reused while src/ is unchanged and compiled again after an edit", () => {

@@ -2,7 +2,7 @@
 // render gives, including async filters and tags, and the same errors.
 import { Liquid } from "liquidjs";
 import { describe, expect, it } from "vitest";
-import { renderSyncFirst } from "../src/liquid/sync-first.ts";
+import { renderSyncFirst } from "../../src/liquid/sync-first.ts";
 
 function engines(): { ours: Liquid; theirs: Liquid } {
   const make = () => {
