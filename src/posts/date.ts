@@ -168,22 +168,23 @@ function monthDays(year: number, month: number): number | undefined {
 /** Time.apply_offset: the wall clock at `offsetSeconds` as UTC, carrying into the day but no further than one month. */
 function applyOffset(wall: WallClock, offsetSeconds: number): WallClock {
   let { year, month, day, hour, minute, second } = wall;
-  let off = Math.abs(offsetSeconds);
-  const sign = offsetSeconds < 0 ? 1 : -1;
   if (offsetSeconds === 0) return wall;
-  let o: number;
-  [off, o] = divmod(off, 60);
-  if (o !== 0) [o, second] = divmod(second + sign * o, 60);
-  else o = 0;
-  off += sign * o;
-  [off, o] = divmod(off, 60);
-  if (o !== 0) [o, minute] = divmod(minute + sign * o, 60);
-  else o = 0;
-  off += sign * o;
-  [off, o] = divmod(off, 24);
-  if (o !== 0) [o, hour] = divmod(hour + sign * o, 24);
-  else o = 0;
-  off += sign * o;
+  // Going back to UTC: a negative offset adds, a positive one subtracts.
+  const sign = offsetSeconds < 0 ? 1 : -1;
+  // Each unit of the offset moves its field; only a field that moved carries its overflow into the next.
+  const shift = (value: number, part: number, size: number) => (part === 0 ? [0, value] : divmod(value + sign * part, size));
+  let off = Math.abs(offsetSeconds);
+  let part: number;
+  let carry: number;
+  [off, part] = divmod(off, 60);
+  [carry, second] = shift(second, part, 60);
+  off += sign * carry;
+  [off, part] = divmod(off, 60);
+  [carry, minute] = shift(minute, part, 60);
+  off += sign * carry;
+  [off, part] = divmod(off, 24);
+  [carry, hour] = shift(hour, part, 24);
+  off += sign * carry;
   if (off !== 0) {
     day += sign * off;
     if (sign > 0) {
