@@ -2,7 +2,7 @@
 // A failed build prints what to fix and leaves the last good `_site/` as it was.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { discard, stagingFolder, swapIn } from "./output.ts";
+import { discardWhenIdle, stagingFolder, swapIn } from "./output.ts";
 import { describeFailure } from "./report.ts";
 import { startProgress } from "./progress.ts";
 
@@ -23,11 +23,14 @@ async function main(): Promise<void> {
     await swapIn(staged, output);
   } catch (error) {
     progress.finish("");
-    await discard(staged);
+    // The error first: cleaning up must never hide it.
     console.error(
       `Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error, { staging: staged })}`,
     );
     process.exitCode = 1;
+    // Pages still in flight may fail too: their errors are printed the same way, not as stack traces.
+    process.on("unhandledRejection", (reason) => console.error(describeFailure(reason, { staging: staged })));
+    discardWhenIdle(staged);
     return;
   }
   console.log(progress.finish(`${path.relative(process.cwd(), output)}/`));

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -20,6 +20,23 @@ export async function swapIn(staged: string, output: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
-export async function discard(staged: string): Promise<void> {
-  await rm(staged, { recursive: true, force: true });
+/**
+ * Removes a failed build's folder. When one page fails, Eleventy gives up without waiting for the others, which
+ * go on writing into the folder (making its subfolders again): it is removed now as far as it can be, and again
+ * once the process has nothing left to run, when no write can follow.
+ */
+export function discardWhenIdle(staged: string): void {
+  const remove = () => rmSync(staged, { recursive: true, force: true, maxRetries: 5 });
+  try {
+    remove();
+  } catch {
+    // A write landed in a folder as it was removed; the pass below finishes the job.
+  }
+  process.once("beforeExit", () => {
+    try {
+      remove();
+    } catch (error) {
+      console.error(`Could not remove ${staged}: ${(error as Error).message}`);
+    }
+  });
 }

@@ -8,13 +8,6 @@ import { addTemplatesFrom } from "../site/templates.ts";
 import { authorName } from "../seo/head.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { normalizeUri } from "./uri.ts";
-import type { Context, Liquid } from "liquidjs";
-
-/** What liquidjs gives a filter as `this`: the engine and the rendering context. */
-interface LiquidFilterThis {
-  liquid: Liquid;
-  context: Context;
-}
 
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 const FEED_SIZE = 10;
@@ -31,20 +24,6 @@ export default function feedPlugin(
   // Jekyll's absolute_url normalizes (Addressable): ids with spaces or accents come out escaped.
   eleventyConfig.addFilter("feed_url", (value: unknown) =>
     /^[a-z][a-z0-9+.-]*:/i.test(String(value)) ? String(value) : normalizeUri(absoluteUrl(site, value)),
-  );
-  // Jekyll renders the excerpt as the post is rendered, Liquid first (`{% raw %}`, `{{ site.baseurl }}`,
-  // `{% post_url %}`), in the post's context. A cut that leaves a block open keeps its source as written.
-  eleventyConfig.addFilter(
-    "excerpt_liquid",
-    async function (this: LiquidFilterThis, source: unknown, item: { data?: Record<string, unknown> } | undefined) {
-      const text = String(source ?? "");
-      if (!text.includes("{%") && !text.includes("{{")) return text;
-      try {
-        return await this.liquid.parseAndRender(text, { ...this.context.getAll(), ...(item?.data ?? {}) });
-      } catch {
-        return text;
-      }
-    },
   );
   // `]]>` would end the CDATA section early.
   eleventyConfig.addFilter("cdata_safe", (text: unknown) => String(text ?? "").replaceAll("]]>", "]]]]><![CDATA[>"));

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import type { Liquid } from "liquidjs";
+import type { Context, Liquid } from "liquidjs";
 import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig, LiquidTagImpl, TemplateData } from "../site/eleventy-config.ts";
 import { inputError } from "../site/errors.ts";
@@ -17,6 +17,7 @@ import { addJekyllPageFields, rubyTime } from "./page.ts";
 import { checkLiquid, createValidator, type LiquidNames } from "./validate.ts";
 import { renderSyncFirst } from "./sync-first.ts";
 import { projectPath } from "../site/paths.ts";
+import { renderExcerptLiquid } from "./excerpt.ts";
 
 export interface LiquidOptions {
   site: SiteConfig;
@@ -61,6 +62,21 @@ export function withoutLiquid(content: string): string {
     .join("{{ '{% endraw %}' }}");
 }
 
+/** What liquidjs gives a filter as `this`: the engine and the rendering context. */
+interface LiquidFilterThis {
+  liquid: Liquid;
+  context: Context;
+}
+
+/** `{{ text | excerpt_liquid: item }}`: a post's excerpt source, Liquid rendered in the post's context (item.data). */
+function excerptLiquid(
+  this: LiquidFilterThis,
+  source: unknown,
+  item: { data?: Record<string, unknown> } | undefined,
+): Promise<string> {
+  return renderExcerptLiquid(this.liquid, String(source ?? ""), { ...this.context.getAll(), ...(item?.data ?? {}) });
+}
+
 const tag = (factory: (liquid: Liquid) => object) => (engine: unknown) => factory(engine as Liquid) as LiquidTagImpl;
 
 export default function liquidPlugin(
@@ -74,6 +90,7 @@ export default function liquidPlugin(
   );
   eleventyConfig.addLiquidTag("include", tag(includeTag));
   eleventyConfig.addFilter("jsonify", (value: unknown) => jsonify(value, site.timezone));
+  eleventyConfig.addFilter("excerpt_liquid", excerptLiquid);
   // Layouts and pages rendered without a promise per tag unless one is needed (sync-first.ts).
   eleventyConfig.amendLibrary("liquid", renderSyncFirst);
 

@@ -26,7 +26,52 @@ const timestampType = new yaml.Type("tag:yaml.org,2002:timestamp", {
   represent: (value: object) => (value as YamlTimestamp).yamlTimestamp,
 });
 
-const SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [timestampType] });
+// Numbers as Psych (YAML 1.1) reads them, which Jekyll turns back into text for a date: `070655` is octal,
+// `050129` (not octal) stays a string, `1:30` is sexagesimal, commas and underscores are dropped.
+const SEXAGESIMAL_INT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}$/;
+const SEXAGESIMAL_FLOAT = /^[-+]?[0-9][0-9_]*(:[0-5]?[0-9]){1,2}\.[0-9_]*$/;
+const FLOAT = /^(?:[-+]?([0-9][0-9_,]*)?\.[0-9]*([eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const INTEGER = /^(?:[-+]?0b[0-1_,]+|[-+]?0[0-7_,]+|[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)|[-+]?0x[0-9a-fA-F_,]+)$/;
+
+function sexagesimal(text: string): number {
+  const parts = text.split(":");
+  return parts.reduce((sum, part, i) => sum + Number.parseFloat(part.replaceAll("_", "")) * 60 ** Math.abs(i - 2), 0);
+}
+
+const intType = new yaml.Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (data: unknown) => typeof data === "string" && (SEXAGESIMAL_INT.test(data) || INTEGER.test(data)),
+  construct: (data: string): number => {
+    if (SEXAGESIMAL_INT.test(data)) return sexagesimal(data.replace(/\.[0-9_]*$/, ""));
+    const digits = data.replace(/[,_]/g, "");
+    const sign = digits.startsWith("-") ? -1 : 1;
+    const body = digits.replace(/^[-+]/, "");
+    if (body.startsWith("0b")) return sign * Number.parseInt(body.slice(2), 2);
+    if (body.startsWith("0x")) return sign * Number.parseInt(body.slice(2), 16);
+    if (body.length > 1 && body.startsWith("0")) return sign * Number.parseInt(body.slice(1), 8);
+    return sign * Number.parseInt(body, 10) || 0;
+  },
+  predicate: (value: unknown) => Number.isInteger(value),
+  represent: (value: object) => String(value),
+});
+
+const floatType = new yaml.Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (data: unknown) =>
+    typeof data === "string" && (SEXAGESIMAL_FLOAT.test(data) || (FLOAT.test(data) && !/^[-+]?\.$/.test(data))),
+  construct: (data: string): number => {
+    if (SEXAGESIMAL_FLOAT.test(data)) return sexagesimal(data);
+    if (/^\+?\.inf$/i.test(data)) return Infinity;
+    if (/^-\.inf$/i.test(data)) return -Infinity;
+    if (/^\.nan$/i.test(data)) return NaN;
+    return Number(data.replace(/[,_]/g, "").replace(/\.([Ee]|$)/, "$1"));
+  },
+  predicate: (value: unknown) => typeof value === "number" && !Number.isInteger(value),
+  represent: (value: object) => String(value),
+});
+
+// Each replaces js-yaml's type of the same tag where it stands in the resolving order.
+const SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [intType, floatType, timestampType] });
 
 /** Front-matter engine for Eleventy: YAML as Jekyll reads it, with errors that name the file and line. */
 export function parseFrontMatter(text: string, options?: { filePath?: string }): Record<string, unknown> {

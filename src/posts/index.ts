@@ -32,7 +32,7 @@ export default function postsPlugin(
   // Jekyll reads `.markdown` posts too.
   eleventyConfig.addExtension("markdown", { key: "md" });
   eleventyConfig.addDateParsing(function (value) {
-    return postDate(projectPath(this.page.inputPath), value, site);
+    return postDate(projectPath(this.page.inputPath), value, site, now);
   });
 
   const built: BuiltPosts = new Map();

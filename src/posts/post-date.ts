@@ -8,13 +8,14 @@ import { isYamlTimestamp } from "./front-matter.ts";
 
 /**
  * A post's date as Jekyll reads it: front-matter `date`, else the file name's, else the file's modification
- * time. Undefined for a file that is not a post, which keeps Eleventy's own reading.
+ * time. Undefined for a file that is not a post, which keeps Eleventy's own reading. A date without a year takes
+ * the build's `now`, as Time.parse takes the clock's.
  */
-export function postDate(file: string, value: unknown, site: SiteConfig): DateTime | undefined {
+export function postDate(file: string, value: unknown, site: SiteConfig, now: DateTime): DateTime | undefined {
   const source = readPostFileName(file);
   if (!source) return undefined;
   if (value !== undefined && value !== null) {
-    const parsed = parseFrontMatterDate(value, site.timezone);
+    const parsed = parseFrontMatterDate(value, site.timezone, now);
     if (parsed.ok) return parsed.date;
     const text = readFileSync(file, "utf8");
     throw inputError(

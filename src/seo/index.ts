@@ -4,9 +4,12 @@ import { seoTags, type SeoPage } from "./head.ts";
 import { plainText } from "../site/text.ts";
 import type { Markdown } from "../markdown/index.ts";
 import { postOf } from "../posts/index.ts";
+import type { Liquid } from "liquidjs";
+import { renderExcerptLiquidSync } from "../liquid/excerpt.ts";
 
 interface LiquidContext {
   get(path: string[]): unknown;
+  getAll(): object;
 }
 
 /** `{% seo %}` in a layout writes what jekyll-seo-tag writes, from the page's own data. */
@@ -14,6 +17,10 @@ export default function seoPlugin(
   eleventyConfig: EleventyConfig,
   { site, md }: { site: SiteConfig; md: Markdown },
 ): void {
+  let liquid: Liquid | undefined;
+  eleventyConfig.amendLibrary("liquid", (library) => {
+    liquid = library;
+  });
   eleventyConfig.addShortcode("seo", function (this: { ctx: LiquidContext }) {
     const get = (key: string) => this.ctx.get([key]);
     const post = postOf({ post: get("post") });
@@ -23,7 +30,9 @@ export default function seoPlugin(
       ? {
           url,
           title: post.title,
-          description: post.description ?? plainText(md.render(post.excerptSource)),
+          description:
+            post.description ??
+            plainText(md.render(renderExcerptLiquidSync(liquid, post.excerptSource, this.ctx.getAll()))),
           published: post.date,
           modified: post.lastModified,
           author: typeof get("author") === "string" ? String(get("author")) : undefined,
