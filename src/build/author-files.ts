@@ -18,7 +18,9 @@ export function writeNew(file: string, text: string): void {
     writeFileSync(file, text, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    throw new Error(`${file} already exists; it was left as it is.\n  Fix: choose another title, or edit that file.`);
+    throw new Error(`${file} already exists; it was left as it is.\n  Fix: choose another title, or edit that file.`, {
+      cause: error,
+    });
   }
 }
 
