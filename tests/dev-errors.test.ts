@@ -133,9 +133,36 @@ describe("mistakes in npm start", () => {
     }, 300_000);
   }
 
-  it("keeps serving through a mistake in _config.yml and a Liquid error that stops the whole build", async () => {
-    const project = makeProject({ "_config.yml": CONFIG, [GOOD]: post(GOOD_FRONT, "Hello body.\n") });
+  it("starts with posts whose date or Liquid is wrong, serving the rest; keeps serving through _config.yml and Liquid mistakes", async () => {
+    const badDate = "posts/2024-01-04-bad-date.md";
+    const badLiquid = "posts/2024-01-05-bad-liquid.md";
+    const project = makeProject({
+      "_config.yml": CONFIG,
+      [GOOD]: post(GOOD_FRONT, "Hello body.\n"),
+      [badDate]: post('title: "Bad Date"\ndate: "yesterday-ish"\ncategories: test', "Dated body.\n"),
+      [badLiquid]: post('title: "Bad Liquid"\ndate: "2024-01-05 10:00:00 -0500"', "Liquid {% if %} body.\n"),
+    });
     const server = await startDevServer(project);
+    const home = await navigate(server, "/");
+    expect(home.text).toContain("Hello Post");
+    expect(home.text).toContain(`${badDate}:3: the date &quot;yesterday-ish&quot; is not a date Jekyll reads`);
+    expect(home.text).toContain(`${badLiquid}:6: Liquid cannot read this`);
+    expect(server.output()).toContain(`${badDate}:3: the date "yesterday-ish"`);
+
+    project.write(
+      badDate,
+      post('title: "Bad Date"\ndate: "2024-01-04 10:00:00 -0500"\ncategories: test', "Dated body.\n"),
+    );
+    await pollUntil("the fixed post is served", async () =>
+      (await navigate(server, "/test/2024/01/04/bad-date.html")).text.includes("Dated body."),
+    );
+    await pollUntil("only the Liquid error stands", async () => {
+      const { text } = await navigate(server, "/");
+      return !text.includes(badDate) && text.includes(`${badLiquid}:6:`);
+    });
+    project.write(badLiquid, post('title: "Bad Liquid"\ndate: "2024-01-05 10:00:00 -0500"', "Liquid body.\n"));
+    await pollUntil("no error stands", async () => !(await navigate(server, "/")).text.includes("blog-build-error"));
+
     expect(CONFIG).toMatch(/^timezone: /m);
     project.write("_config.yml", CONFIG.replace(/^timezone: .*$/m, "timezone: Mars/Olympus_Mons"));
     await pollUntil("the _config.yml error is shown", async () =>

@@ -4,9 +4,12 @@
 // does not load, or a port already taken, stops it.
 // https://www.11ty.dev/docs/programmatic/
 import { createServer } from "node:net";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describeFailure } from "./report.ts";
-import { setBuildFailure, standingErrors } from "../dev/errors.ts";
+import { excludeFile, isExcluded, setBuildFailure, standingErrors } from "../dev/errors.ts";
+import { findInputError } from "../site/errors.ts";
+import { siteConfigReadAt } from "../dev/site-config.ts";
 import { withOverlay } from "../dev/overlay.ts";
 
 const port = Number(process.env.PORT ?? 8080);
@@ -52,12 +55,27 @@ async function main(): Promise<void> {
   eleventy.errorHandler.once = () => undefined;
   const write = eleventy.write.bind(eleventy);
   let watching = false;
-  eleventy.write = async () => {
+  let configSavedAt = 0;
+  const build = async (): Promise<Written> => {
+    // Eleventy reloads its configuration for a _config.yml saved while a build runs only at the next save of it.
+    if (configSavedAt > siteConfigReadAt()) {
+      eleventy.resetConfig();
+      await eleventy.init();
+    }
     try {
       const written = (await write()) as Written;
       setBuildFailure(undefined);
       return withOverlayIn(written);
     } catch (error) {
+      // A post's own mistake: built again without that post (the error stands until it is saved), so the rest
+      // of the site is served even when the server starts with it.
+      const input = findInputError(error);
+      if (input?.file.startsWith("posts/") && !isExcluded(input.file)) {
+        excludeFile(input.file, input.message);
+        await eleventy.restart();
+        await eleventy.init();
+        return build();
+      }
       const message = describeFailure(error);
       console.error(
         `${message}\n  (The pages stay as they were last built; the error shows on each until a build succeeds.)`,
@@ -69,6 +87,7 @@ async function main(): Promise<void> {
       throw error;
     }
   };
+  eleventy.write = build;
   try {
     await eleventy.init();
     await eleventy.watch();
@@ -81,6 +100,9 @@ async function main(): Promise<void> {
     return;
   }
   watching = true;
+  eleventy.watcher.on("change", (file: string) => {
+    if (path.resolve(file) === path.resolve("_config.yml")) configSavedAt = Date.now();
+  });
   await eleventy.serve(port);
   // As Eleventy's own CLI: Ctrl+C closes the watcher and the server, and Node exits once they are closed.
   process.on("SIGINT", () => void eleventy.stopWatch());

@@ -4,6 +4,8 @@
 import { existsSync } from "node:fs";
 
 const byFile = new Map<string, string>();
+/** Posts left out of the build until they change: their error surfaced only once the build was under way. */
+const excluded = new Set<string>();
 let buildFailure: string | undefined;
 
 /** Every standing error's text (file, line, problem and fix), in the order they arose. */
@@ -25,6 +27,22 @@ export function clearFileError(file: string): void {
 /** Errors of files deleted since they were reported (Eleventy does not rebuild on a deletion). */
 export function forgetDeletedFiles(): void {
   for (const file of byFile.keys()) if (!existsSync(file)) byFile.delete(file);
+  for (const file of excluded) if (!existsSync(file)) excluded.delete(file);
+}
+
+/** Leaves a post out of the builds that follow, its error standing, until it is saved again. */
+export function excludeFile(file: string, message: string): void {
+  excluded.add(file);
+  reportFileError(file, message);
+}
+
+export function isExcluded(file: string): boolean {
+  return excluded.has(file);
+}
+
+/** Saved files are read again: a fix shows, or the error is found anew. */
+export function includeAgain(files: string[]): void {
+  for (const file of files) excluded.delete(file);
 }
 
 /** The failure of the last build, undefined once a build succeeds. */

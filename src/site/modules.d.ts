@@ -14,6 +14,12 @@ declare module "@11ty/eleventy" {
     write(): Promise<unknown>;
     disableLogger(): void;
     init(): Promise<void>;
+    /** Forgets the last build's files and templates; `init` then reads them anew. */
+    restart(): Promise<void>;
+    /** Drops the configuration; `init` then runs the configuration file again. */
+    resetConfig(): void;
+    /** The file watcher (chokidar), once `watch` has returned. */
+    watcher: { on(event: "change" | "add", listener: (file: string) => void): void };
     /** Builds once, then rebuilds on each change (`--watch`). */
     watch(): Promise<unknown>;
     serve(port: number): Promise<void>;
