@@ -3,7 +3,7 @@
 // rest, every page (and each live reload, in real Chromium) shows the error over the page with the file and
 // line, fixing the file removes it and shows the post without a restart, and a `_config.yml` change shows.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -204,6 +204,21 @@ describe("mistakes in npm start", () => {
     expect(second.code).toBe(1);
     expect(second.output).toContain(`Port ${first.port} is in use`);
     expect(first.exitCode()).toBeNull();
+  }, 300_000);
+
+  it("stops with a message that names the engine when the engine does not load", async () => {
+    const project = makeProject({ "_config.yml": CONFIG, [GOOD]: post(GOOD_FRONT) });
+    // The project's .eleventy.js is a link to the repo's: replaced, not written through.
+    rmSync(path.join(project.dir, ".eleventy.js"));
+    project.write(".eleventy.js", 'throw new Error("quux engine fault");\n');
+    const run = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile("npm", ["start"], { cwd: project.dir, env: { ...process.env, PORT: "0" } }, (error, stdout, stderr) =>
+        resolve({ code: Number(error?.code ?? 0), output: stdout + stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(run.output).toContain("The engine (src/, .eleventy.js) failed to load");
+    expect(run.output).toContain("quux engine fault");
   }, 300_000);
 
   it("leaves npm run build as it was: a broken post fails the build, and good output has no overlay", async () => {
