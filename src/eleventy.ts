@@ -15,18 +15,25 @@ import feedPlugin from "./feed/index.ts";
 import renderCachePlugin from "./render-cache/index.ts";
 import imagesPlugin from "./images/index.ts";
 import searchPlugin from "./search/index.ts";
+import devPlugin from "./dev/index.ts";
+import { devSiteConfig } from "./dev/site-config.ts";
 
 const ROOT = process.cwd();
 
 export default function config(eleventyConfig: EleventyConfig) {
+  // `npm start` (src/build/serve.ts) keeps serving through mistakes in content, _config.yml's included.
+  const serving = process.env.ELEVENTY_RUN_MODE === "serve";
   // `npm start` shows drafts, as `jekyll serve --drafts` would.
-  const site = loadSiteConfig(ROOT, process.env.BLOG_DRAFTS === "1" ? { show_drafts: true } : {});
+  const overrides = process.env.BLOG_DRAFTS === "1" ? { show_drafts: true } : {};
+  const site = serving ? devSiteConfig(ROOT, overrides) : loadSiteConfig(ROOT, overrides);
   const now = process.env.BLOG_NOW ? DateTime.fromISO(process.env.BLOG_NOW) : DateTime.now();
 
   const md = createMarkdown();
 
   eleventyConfig.addPlugin(sitePlugin, { site, now });
   eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
+  // Right after the posts: it wraps their front-matter engine so one broken post leaves the rest served.
+  if (serving) eleventyConfig.addPlugin(devPlugin);
   eleventyConfig.addPlugin(markdownPlugin, { md });
   // Rendered Markdown kept in .cache/render/ by a hash of all it depends on, as Jekyll 4 does: warm builds skip markdown-it.
   eleventyConfig.addPlugin(renderCachePlugin, { root: ROOT });

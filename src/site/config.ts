@@ -29,6 +29,11 @@ const DEFAULTS: SiteConfig = {
   lang: "en_US",
 };
 
+/** Jekyll's defaults, as if there were no `_config.yml`. */
+export function defaultSiteConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
+  return { ...DEFAULTS, ...overrides };
+}
+
 /** Reads `_config.yml` from the project root; a missing file means Jekyll's defaults. */
 export function loadSiteConfig(root: string, overrides: Partial<SiteConfig> = {}): SiteConfig {
   const file = path.join(root, "_config.yml");

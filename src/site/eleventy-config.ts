@@ -4,6 +4,9 @@ import type { Liquid } from "liquidjs";
 
 export type Filter = (this: unknown, ...args: never[]) => unknown;
 
+/** A front-matter engine: the YAML text of one file, and its path. */
+export type FrontMatterEngine = (text: string, options?: { filePath?: string }) => Record<string, unknown>;
+
 export interface LiquidTagToken {
   args: string;
   name: string;
@@ -34,12 +37,14 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   setChokidarConfig(options: Record<string, unknown>): void;
-  addWatchTarget(target: string): void;
+  addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
   setLibrary(name: string, library: unknown): void;
   amendLibrary(name: "md", amend: (library: { render(source: string, env?: unknown): string }) => void): void;
   amendLibrary(name: "liquid", amend: (library: Liquid) => void): void;
   setLiquidOptions(options: Record<string, unknown>): void;
-  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  setFrontMatterParsingOptions(options: { engines?: Record<string, FrontMatterEngine> }): void;
+  /** What setFrontMatterParsingOptions last set. */
+  frontMatterParsingOptions?: { engines?: Record<string, FrontMatterEngine> };
   setServerOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   setTemplateFormats(formats: string[]): void;

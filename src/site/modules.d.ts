@@ -13,6 +13,21 @@ declare module "@11ty/eleventy" {
     );
     write(): Promise<unknown>;
     disableLogger(): void;
+    init(): Promise<void>;
+    /** Forgets the last build's files and templates; `init` then reads them anew. */
+    restart(): Promise<void>;
+    /** Drops the configuration; `init` then runs the configuration file again. */
+    resetConfig(): void;
+    /** The file watcher (chokidar), once `watch` has returned. */
+    watcher: { on(event: "change" | "add", listener: (file: string) => void): void };
+    /** Builds once, then rebuilds on each change (`--watch`). */
+    watch(): Promise<unknown>;
+    serve(port: number): Promise<void>;
+    stopWatch(): Promise<void>;
+    /** Prints build errors; `once` is called with each failed build's error. */
+    errorHandler: { once(type: string, error: unknown, message: string): void };
+    /** The dev server; `reload` tells open pages to reload or patch in the pages given. */
+    eleventyServe: { reload(event: { files: string[]; build: { templates: unknown[] } }): Promise<void> };
   }
 }
 

@@ -24,6 +24,7 @@ const LAYERS = [
   "feed",
   "images",
   "search",
+  "dev",
   "eleventy",
   "build",
 ];

@@ -267,7 +267,9 @@ describe("compose.yaml", () => {
     expect(stages().some((s) => s.name === "dev")).toBe(true);
     expect(dev.command).toEqual(["npm", "start"]);
     const start = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts.start;
-    expect(start).toMatch(/--port \$\{PORT:-8080\}/);
+    // src/build/serve.ts listens on PORT, 8080 when unset.
+    expect(start).toContain("src/build/serve.ts");
+    expect(read("src/build/serve.ts")).toMatch(/Number\(process\.env\.PORT \?\? 8080\)/);
     expect(dev.environment?.PORT).toBe("8080");
     expect(dev.ports).toEqual(["8080:8080"]);
     const workdir = dev.working_dir ?? "";

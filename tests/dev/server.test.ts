@@ -1,91 +1,28 @@
 // The authors' workflow, run as compose.yaml's `dev` service runs it: `npm start` (Eleventy's dev server)
 // in a project, a post changed on disk shows on the served page; a broken front matter is reported in the
-// terminal while the last good page stays up; fixing it recovers. Nothing is ever written into posts/.
-import { spawn, type ChildProcess } from "node:child_process";
+// terminal while the post's last good page stays up; fixing it recovers. Nothing is ever written into posts/.
+// (tests/dev/errors.test.ts: the error in the page, a broken post at start, _config.yml changes.)
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { REPO, makeProject, post, type Project } from "../helpers/project.ts";
-import { freePort, rawRequest } from "../helpers/nginx.ts";
+import { rawRequest } from "../helpers/nginx.ts";
 import { readFragments } from "../helpers/search-blog.ts";
+import { navigate, pollUntil, startDevServer as start, type DevServer } from "../helpers/dev-server.ts";
 
 const POST = "posts/2024-01-02-hello.md";
 const PAGE = "/test/2024/01/02/hello.html";
 const FRONT = 'title: "Hello"\ndate: "2024-01-02 10:00:00 -0500"\ncategories: test';
-/** How long a poll waits before the test fails; the time it took is printed, speed is not asserted. */
-const POLL_DEADLINE_MS = 30_000;
 
-interface DevServer {
-  port: number;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-const running: DevServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
-
-/** `npm start` in the project, on a free port through PORT as the dev service sets it. */
+/** `npm start` in the project, once the post's page is served. */
 async function startDevServer(project: Project, env: Record<string, string> = {}): Promise<DevServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn("npm", ["start"], {
-    cwd: project.dir,
-    env: { ...process.env, ...env, PORT: String(port) },
-    // Its own process group, so stopping it stops npm, sh and Eleventy together.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const server: DevServer = {
-    port,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.pid) {
-        process.kill(-child.pid, "SIGTERM");
-        await exited;
-      }
-    },
-  };
-  running.push(server);
-  await pollUntil(
-    "the dev server serves the first build",
-    async () => {
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
-      return (await page(server)).status === 200;
-    },
-    180_000,
-  );
-  expect(output).toContain(`Server at http://localhost:${port}/`);
+  const server = await start(project, { env, ready: PAGE });
+  expect(server.output()).toContain(`Server at http://localhost:${server.port}/`);
   return server;
 }
 
-/** The post's page as a browser navigating to it gets it (fetch() would be an XHR, served without live reload). */
-async function page(server: DevServer): Promise<{ status: number; text: string }> {
-  try {
-    const res = await rawRequest(server.port, PAGE, { headers: { "Sec-Fetch-Mode": "navigate", Accept: "text/html" } });
-    return { status: res.status, text: res.body.toString() };
-  } catch {
-    return { status: 0, text: "" };
-  }
-}
-
-/** Polls `check` until it holds; returns the milliseconds it took. */
-async function pollUntil(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  deadline = POLL_DEADLINE_MS,
-): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The post's page as a browser navigating to it gets it. */
+const page = (server: DevServer) => navigate(server, PAGE);
 
 /** The text Pagefind's bundle holds for each page, [] while the bundle is missing or being written. */
 function indexedText(project: Project): string[] {
