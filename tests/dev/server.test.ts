@@ -72,8 +72,10 @@ describe("npm start, as the dev container runs it", () => {
     let before = snapshot(project.dir);
     await pollUntil("the error is shown and watching resumes", () => {
       const since = server.output().slice(logged);
-      // The failed rebuild's closing line (`npm start` is quiet: no "Watching…" after an error).
-      return since.includes(POST) && /Watching|Wrote \d+ files?/.test(since.slice(since.indexOf(POST)));
+      // The error, then the closing line of the rebuild that reported it (`npm start` is quiet: no "Watching…"
+      // after an error). A rebuild already under way when the file was saved closes first, without the error.
+      const reported = since.search(/front matter/i);
+      return reported >= 0 && /Watching|Wrote \d+ files?/.test(since.slice(reported));
     });
     const error = server.output().slice(logged);
     expect(error).toContain(POST);
