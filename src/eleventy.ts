@@ -24,8 +24,9 @@ export default function config(eleventyConfig: EleventyConfig) {
   const now = process.env.BLOG_NOW ? DateTime.fromISO(process.env.BLOG_NOW) : DateTime.now();
 
   const md = createMarkdown();
+  const output = process.env.BLOG_OUTPUT ?? "_site";
 
-  eleventyConfig.addPlugin(sitePlugin, { site, now });
+  eleventyConfig.addPlugin(sitePlugin, { site, now, output });
   eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
   eleventyConfig.addPlugin(markdownPlugin, { md });
   // Rendered Markdown kept in .cache/render/ by a hash of all it depends on, as Jekyll 4 does: warm builds skip markdown-it.
@@ -48,7 +49,7 @@ export default function config(eleventyConfig: EleventyConfig) {
       input: "posts",
       includes: "../_includes",
       layouts: "../_includes/layouts",
-      output: process.env.BLOG_OUTPUT ?? "_site",
+      output,
     },
     templateFormats: ["md", "markdown", "liquid"],
     markdownTemplateEngine: "liquid",

@@ -5,12 +5,15 @@ import { strftime, toDateTime, xmlSchema } from "./dates.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
 import { escapeXml, plainText, readingMinutes } from "./text.ts";
 import { slugify } from "../posts/slugify.ts";
+import { keepOutputsInside } from "./output-folder.ts";
 
 /** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
 export default function sitePlugin(
   eleventyConfig: EleventyConfig,
-  { site, now }: { site: SiteConfig; now: DateTime },
+  { site, now, output }: { site: SiteConfig; now: DateTime; output: string },
 ): void {
+  // First, so that no later transform works on a page that will not be written.
+  keepOutputsInside(eleventyConfig, output);
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   // `npm start` serves assets/ from where it is instead of copying it into _site/ on every rebuild.
