@@ -1,6 +1,6 @@
 // Hostile input (issue 14): nothing is written or served outside the site, no small input stalls a build, and
 // the feed and sitemap always parse. Each build here is the real `npm run build` over a throwaway project.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build, makeProject, post, type BuildResult, type Project } from "./helpers/project.ts";
@@ -50,4 +50,40 @@ describe("the output folder guard", () => {
     expect(isInsideFolder("/srv/site", "/srv/site")).toBe(false);
     expect(isInsideFolder("/srv/site", "/srv/site/..x/y.html")).toBe(true);
   });
+});
+
+describe("symbolic links", () => {
+  const passwd = readFileSync("/etc/passwd", "utf8");
+  const GOOD = { "_config.yml": CONFIG, "posts/2021-01-01-first.md": post("title: first") };
+
+  it("copies a link that stays inside the project as the file it points to", async () => {
+    const project = makeProject({ ...GOOD, "assets/notes/real.txt": "real text\n" }, { assets: false });
+    symlinkSync("notes/real.txt", path.join(project.dir, "assets/inside.txt"));
+    symlinkSync("notes", path.join(project.dir, "assets/notes-again"));
+    const result = await build(project.dir, NO_SEARCH);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    for (const file of ["assets/inside.txt", "assets/notes-again/real.txt"]) {
+      const copied = path.join(project.site, file);
+      expect(lstatSync(copied).isFile(), file).toBe(true);
+      expect(readFileSync(copied, "utf8")).toBe("real text\n");
+    }
+  });
+
+  for (const [what, file, target] of [
+    ["a file in assets/", "assets/leak.txt", "/etc/passwd"],
+    ["a folder in assets/", "assets/etcdir", "/etc"],
+    ["a post", "posts/2021-01-02-x.md", "/etc/passwd"],
+  ]) {
+    it(`refuses ${what} linked from outside the project, by name, and publishes nothing`, async () => {
+      const project = makeProject({ ...GOOD, "assets/site.css": "body {}\n" }, { assets: false });
+      symlinkSync(target, path.join(project.dir, file));
+      const result = await build(project.dir, NO_SEARCH);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`${file}: is a symbolic link that leads out of the project`);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(existsSync(project.site)).toBe(false);
+      expect(result.stdout + result.stderr).not.toContain(passwd.split("\n")[0]);
+    });
+  }
 });
