@@ -3,6 +3,8 @@
 import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { XMLValidator } from "fast-xml-parser";
+import { launchBrowser } from "./helpers/browser.ts";
 import { build, makeProject, post, type BuildResult, type Project } from "./helpers/project.ts";
 import { isInsideFolder } from "../src/site/output-folder.ts";
 
@@ -11,6 +13,34 @@ const NO_SEARCH = { BLOG_SEARCH: "0" };
 // Names no other run uses, so a file found outside the project can only be this run's.
 const MARK = `hostile14-${process.pid}-${Date.now()}`;
 const ESCAPES = "/%2e%2e".repeat(8);
+
+/**
+ * Each XML text's first well-formedness error from Chromium's XML parser (libxml2), or "" when it parses:
+ * fast-xml-parser's validator checks structure but lets characters XML 1.0 forbids through.
+ */
+async function xmlErrors(texts: string[]): Promise<string[]> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    return await page.evaluate(
+      (xmls) =>
+        xmls.map(
+          (xml) =>
+            new DOMParser().parseFromString(xml, "application/xml").querySelector("parsererror")?.textContent ?? "",
+        ),
+      texts,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The site's feed and sitemap, each checked by two XML parsers. */
+async function expectFeedAndSitemapParse(site: string): Promise<void> {
+  const texts = ["feed.xml", "sitemap.xml"].map((file) => readFileSync(path.join(site, file), "utf8"));
+  texts.forEach((xml, at) => expect(XMLValidator.validate(xml), at ? "sitemap.xml" : "feed.xml").toBe(true));
+  expect(await xmlErrors(texts)).toEqual(["", ""]);
+}
 
 describe("a permalink with encoded dots", () => {
   let project: Project;
@@ -86,4 +116,41 @@ describe("symbolic links", () => {
       expect(result.stdout + result.stderr).not.toContain(passwd.split("\n")[0]);
     });
   }
+});
+
+describe("control characters in titles and bodies", () => {
+  let project: Project;
+  let result: BuildResult;
+  // Every C0 control but tab and line breaks, DEL and C1 controls, the non-characters XML forbids.
+  const controls = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code))
+    .filter((c) => !"\t\n\r".includes(c))
+    .join("");
+  const yamlEscapes = '"ESC\\e BEL\\a FF\\f VT\\v NUL\\0 DEL\\x7f C1\\x85 end\\uFFFE\\uFFFF"';
+  // A NUL in a category would be a NUL in a file name: that is refused (see the corpus below).
+  const inUrls = yamlEscapes.replace(" NUL\\0", "");
+
+  beforeAll(async () => {
+    project = makeProject(
+      {
+        "_config.yml": `${CONFIG}description: ${yamlEscapes}\n`,
+        "posts/2021-01-01-controls.md": post(
+          `title: ${yamlEscapes}\ncategories: [${inUrls}]\ntags: [${inUrls}]\ndescription: ${yamlEscapes}`,
+          `Body ${controls} text.\n\n<p>Raw ${controls} HTML</p>\n`,
+        ),
+        "posts/2021-01-02-excerpt.md": post("title: plain", `An excerpt with ${controls} in it.\n`),
+      },
+      { assets: false },
+    );
+    result = await build(project.dir, NO_SEARCH);
+  });
+
+  it("builds a feed and a sitemap that a real XML parser accepts", async () => {
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    await expectFeedAndSitemapParse(project.site);
+    const feed = readFileSync(path.join(project.site, "feed.xml"), "utf8");
+    expect(feed).toContain("ESC BEL FF VT NUL");
+    // markdown-it turns NUL into U+FFFD; the other controls are dropped.
+    expect(feed).toMatch(/Raw \ufffd HTML/);
+  });
 });

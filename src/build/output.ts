@@ -20,6 +20,7 @@ export async function swapIn(staged: string, output: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
+/** Removes a failed build's folder; writes still in flight when the build failed may hold it for a moment. */
 export async function discard(staged: string): Promise<void> {
-  await rm(staged, { recursive: true, force: true });
+  await rm(staged, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
 }

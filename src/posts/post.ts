@@ -29,6 +29,10 @@ export function buildPost(source: PostSource, data: FrontMatter, fileText: strin
     const where = fromPost ? source.file : "_config.yml";
     throw inputError(where, fromPost ? lineOfKey(fileText, "permalink") : undefined, (error as Error).message, "remove or rename that placeholder.");
   }
+  const outputPath = outputPathFor(url);
+  if (outputPath.includes("\0")) {
+    throw inputError(source.file, undefined, `its URL "${url}" holds a NUL character, which no file name can`, "take it out of the permalink, title, slug or categories.");
+  }
   const separator = data.excerpt_separator !== undefined ? String(data.excerpt_separator) : site.excerpt_separator;
   return {
     file: source.file,
@@ -38,7 +42,7 @@ export function buildPost(source: PostSource, data: FrontMatter, fileText: strin
     categories,
     tags: readTags(data),
     url,
-    outputPath: outputPathFor(url),
+    outputPath,
     id: postId(url, slug),
     draft: source.draft,
     published: data.published !== false,

@@ -3,7 +3,7 @@ import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { strftime, toDateTime, xmlSchema } from "./dates.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
-import { escapeXml, plainText, readingMinutes } from "./text.ts";
+import { escapeXml, plainText, readingMinutes, withoutNonXml } from "./text.ts";
 import { slugify } from "../posts/slugify.ts";
 import { keepOutputsInside } from "./output-folder.ts";
 import { refuseLinksOutside } from "./links.ts";
@@ -15,6 +15,12 @@ export default function sitePlugin(
 ): void {
   // First, so that no later transform works on a page that will not be written.
   keepOutputsInside(eleventyConfig, output);
+  // The feed and the sitemap stay well-formed whatever a title or body holds.
+  eleventyConfig.addTransform("xml-characters", function (content: string) {
+    return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml")
+      ? withoutNonXml(content)
+      : content;
+  });
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
   // Links in assets/ are copied as the files they point to (`expand`), never as links a server would follow;
   // links out of the project, in assets/ or posts/, stop the build before anything is read.

@@ -5,6 +5,17 @@ export function escapeXml(value: unknown): string {
   return String(value ?? "").replace(/[&<>"']/g, (c) => XML_ESCAPES[c]);
 }
 
+// Characters XML 1.0 does not allow anywhere, even escaped: C0 controls but tab and line breaks, the
+// non-characters U+FFFE and U+FFFF, and halves of surrogate pairs standing alone.
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** The text without the characters an XML parser refuses (ESC, BEL, form feed... in a post's title or body). */
+export function withoutNonXml(text: string): string {
+  return text.replace(NOT_XML, "");
+}
+
 /** Text of an HTML fragment with tags removed and white space folded (Jekyll's strip_html | normalize_whitespace). */
 export function plainText(html: unknown): string {
   return withoutTags(html).replace(/\s+/g, " ").trim();
