@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../src/markdown/index.ts";
 import { plainText, wordCount } from "../src/site/text.ts";
+import { parseFrontMatter } from "../src/posts/front-matter.ts";
 import { REPO } from "./helpers/project.ts";
 
 /** How many `slice` and `matchAll` calls on strings `run` makes: a count of the work done over the text. */
@@ -97,4 +98,27 @@ describe("plain text of HTML with unclosed comments, scripts and tags", () => {
     );
     expect(outcome).toBe("done");
   }, 90_000);
+});
+
+describe("a YAML alias bomb in front matter", () => {
+  const levels = "abcdefgh".split("");
+  const bomb = [
+    `a: &a [${Array(9).fill('"lol"').join(", ")}]`,
+    ...levels.slice(1).map((name, at) => `${name}: &${name} [${Array(9).fill(`*${levels[at]}`).join(", ")}]`),
+  ].join("\n");
+
+  for (const key of ["tags", "categories"]) {
+    it(`is refused at once, naming the file and the line where the values pass the limit (as ${key})`, () => {
+      const text = `\ntitle: bomb\n${bomb}\n${key}: *h\n`;
+      // Line 1 of the file is `---`; `f` (9^6 values once expanded) is the first key past the limit.
+      expect(() => parseFrontMatter(text, { filePath: "./posts/2021-01-01-bomb.md" })).toThrow(
+        /^posts\/2021-01-01-bomb\.md:8: front matter holds more than 100,000 values once its aliases/,
+      );
+    });
+  }
+
+  it("still reads front matter with aliases of a sane size", () => {
+    const data = parseFrontMatter(`\nbase: &base [docker, linux]\ntags: *base\ncategories: [*base, *base]\n`);
+    expect(data.tags).toEqual(["docker", "linux"]);
+  });
 });
