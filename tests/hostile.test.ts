@@ -1,10 +1,14 @@
 // Hostile input (issue 14): nothing is written or served outside the site, no small input stalls a build, and
 // the feed and sitemap always parse. Each build here is the real `npm run build` over a throwaway project.
+import { spawn } from "node:child_process";
+import { request } from "node:http";
 import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
 import { launchBrowser } from "./helpers/browser.ts";
+import { freePort, rawRequest } from "./helpers/nginx.ts";
+import { climbsOut } from "../src/site/dev-server-safety.ts";
 import { build, makeProject, post, type BuildResult, type Project } from "./helpers/project.ts";
 import { isInsideFolder } from "../src/site/output-folder.ts";
 
@@ -152,5 +156,68 @@ describe("control characters in titles and bodies", () => {
     expect(feed).toContain("ESC BEL FF VT NUL");
     // markdown-it turns NUL into U+FFFD; the other controls are dropped.
     expect(feed).toMatch(/Raw \ufffd HTML/);
+  });
+});
+
+describe("npm start", () => {
+  /** `npm start` in a project until `check` has run; the server's own process group is stopped after. */
+  async function withDevServer(env: Record<string, string>, check: (port: number) => Promise<void>): Promise<void> {
+    const project = makeProject({ "_config.yml": CONFIG, "posts/2021-01-01-first.md": post("title: first") });
+    const port = await freePort();
+    const child = spawn("npm", ["start"], {
+      cwd: project.dir,
+      env: { ...process.env, ...env, PORT: String(port) },
+      detached: true,
+      stdio: "ignore",
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      for (let tries = 0; ; tries++) {
+        const status = await rawRequest(port, "/").then(
+          (res) => res.status,
+          () => 0,
+        );
+        if (status === 200) break;
+        if (tries > 300) throw new Error("npm start never served the site");
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      await check(port);
+    } finally {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+      await exited;
+    }
+  }
+
+  /** Whether something answers on another loopback address than 127.0.0.1 (so: on every interface). */
+  const answersOn127002 = (port: number) =>
+    new Promise<boolean>((resolve) => {
+      const req = request({ host: "127.0.0.2", port, path: "/" }, (res) => {
+        res.resume();
+        resolve(true);
+      });
+      req.on("error", () => resolve(false));
+      req.end();
+    });
+
+  it("listens on 127.0.0.1 only, and answers a path that climbs out of the site with 400 at once", async () => {
+    await withDevServer({}, async (port) => {
+      expect(await answersOn127002(port)).toBe(false);
+      for (const url of ["/..%2f..%2fetc/passwd", "/assets/..%2f..%2f..%2fetc/passwd", "/%2e%2e/%2e%2e/etc/passwd"]) {
+        expect((await rawRequest(port, url)).status, url).toBe(400);
+      }
+    });
+  }, 240_000);
+
+  it("listens on every interface when BLOG_HOST asks for 0.0.0.0, as compose.yaml does", async () => {
+    await withDevServer({ BLOG_HOST: "0.0.0.0" }, async (port) => {
+      expect(await answersOn127002(port)).toBe(true);
+    });
+  }, 240_000);
+
+  it("tells climbing paths from ordinary ones", () => {
+    expect(climbsOut("/2021/01/01/first.html")).toBe(false);
+    expect(climbsOut("/a..b/c%20d.html?x=../y")).toBe(false);
+    expect(climbsOut("/..%2fetc")).toBe(true);
+    expect(climbsOut("/%E0%A4%A")).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { escapeXml, plainText, readingMinutes, withoutNonXml } from "./text.ts";
 import { slugify } from "../posts/slugify.ts";
 import { keepOutputsInside } from "./output-folder.ts";
 import { refuseLinksOutside } from "./links.ts";
+import { secureDevServer } from "./dev-server-safety.ts";
 
 /** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
 export default function sitePlugin(
@@ -21,6 +22,7 @@ export default function sitePlugin(
       ? withoutNonXml(content)
       : content;
   });
+  secureDevServer(eleventyConfig);
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
   // Links in assets/ are copied as the files they point to (`expand`), never as links a server would follow;
   // links out of the project, in assets/ or posts/, stop the build before anything is read.

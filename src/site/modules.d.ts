@@ -20,3 +20,10 @@ declare module "@11ty/eleventy-plugin-rss" {
   const rssPlugin: (eleventyConfig: unknown, options?: Record<string, unknown>) => void;
   export default rssPlugin;
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  export default class EleventyDevServer {
+    server: import("node:http").Server;
+    _serverListen(port: number): void;
+  }
+}
