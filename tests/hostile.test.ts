@@ -1,8 +1,8 @@
 // Hostile input (issue 14): nothing is written or served outside the site, no small input stalls a build, and
 // the feed and sitemap always parse. Each build here is the real `npm run build` over a throwaway project.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
-import { existsSync, lstatSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
@@ -219,5 +219,24 @@ describe("npm start", () => {
     expect(climbsOut("/a..b/c%20d.html?x=../y")).toBe(false);
     expect(climbsOut("/..%2fetc")).toBe(true);
     expect(climbsOut("/%E0%A4%A")).toBe(true);
+  });
+});
+
+describe("a build stopped half way", () => {
+  it("leaves a staging folder that the next build removes, but not one of a build still running", async () => {
+    const project = makeProject(
+      { "_config.yml": CONFIG, "posts/2021-01-01-first.md": post("title: first") },
+      { assets: false },
+    );
+    // A process that has finished: its id names a folder nobody is writing.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const left = path.join(project.dir, `.build-_site-${gone}`);
+    const alive = path.join(project.dir, `.build-_site-${process.pid}`);
+    for (const folder of [left, `${left}-previous`, alive]) mkdirSync(path.join(folder, "2021"), { recursive: true });
+    const result = await build(project.dir, NO_SEARCH);
+    expect(result.code, result.stderr).toBe(0);
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(`${left}-previous`)).toBe(false);
+    expect(existsSync(alive)).toBe(true);
   });
 });
