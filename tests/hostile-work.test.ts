@@ -34,6 +34,7 @@ describe("raw HTML blocks left open", () => {
     ["pasted HTML without </p>", "<p>Some text\n\n"],
     ["nested blocks in a list", "- <section>\n\n  text\n\n"],
     ["in a blockquote", "> <div>\n>\n"],
+    ["a paragraph of quotes and emphasis", "'a' *b* \"c\" "],
   ]) {
     it(`take ten times the work for ten times the input: ${what}`, () => {
       const small = stringOperations(() => md.render(unit.repeat(400), {}));
@@ -120,5 +121,18 @@ describe("a YAML alias bomb in front matter", () => {
   it("still reads front matter with aliases of a sane size", () => {
     const data = parseFrontMatter(`\nbase: &base [docker, linux]\ntags: *base\ncategories: [*base, *base]\n`);
     expect(data.tags).toEqual(["docker", "linux"]);
+  });
+});
+
+describe("an inline script or style in a post", () => {
+  const md = createMarkdown();
+  it("keeps its quotes and dashes as typed, as kramdown does, while the text around is curled", () => {
+    // kramdown 2 (Jekyll 4.3): <p>Say ‘hi’ <script>alert('raw' -- 1)</script> and <style>a::after { content: '--' }</style> ‘bye’</p>
+    const html = md.render(
+      `Say 'hi' <script>alert('raw' -- 1)</script> and <style>a::after { content: '--' }</style> 'bye'\n`,
+    );
+    expect(html).toBe(
+      `<p>Say ‘hi’ <script>alert('raw' -- 1)</script> and <style>a::after { content: '--' }</style> ‘bye’</p>\n`,
+    );
   });
 });
