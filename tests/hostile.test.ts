@@ -2,7 +2,7 @@
 // the feed and sitemap always parse. Each build here is the real `npm run build` over a throwaway project.
 import { spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
@@ -239,4 +239,71 @@ describe("a build stopped half way", () => {
     expect(existsSync(`${left}-previous`)).toBe(false);
     expect(existsSync(alive)).toBe(true);
   });
+});
+
+describe("a generated hostile corpus", () => {
+  // Deterministic: the same corpus on every run, so a failure can be replayed.
+  let seed = 14;
+  const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const bytes = (length: number) => String.fromCharCode(...Array.from({ length }, () => next(256)));
+  const CLASSES = [
+    "<b>&amp;\"'",
+    "\u0000\u0007\u001b\f\v",
+    "é中😀\u200b\u202e",
+    "\ud800",
+    "{{ x }}{% raw %}",
+    "%2e%2e/%00",
+    "\\/:*?|",
+  ];
+  const title = () => JSON.stringify(Array.from({ length: 3 }, () => CLASSES[next(CLASSES.length)]).join(" "));
+  const bodies = [
+    () => bytes(2000),
+    () => ">".repeat(3000) + " deep\n",
+    () => "- ".repeat(2000) + "list\n",
+    () => "[".repeat(5000) + "x" + "]".repeat(5000) + "\n",
+    () => "*_".repeat(5000) + "\n",
+    () => "x".repeat(300_000) + "\n",
+    () => "<div>\n\n".repeat(3000),
+    () => "<!--".repeat(20_000),
+    () => "![](/assets/tiny.png) ![](/assets/wide.png)\n",
+    () => "`".repeat(3000) + "\n",
+    () => "| a |\n|---|\n" + "| x |\n".repeat(3000),
+  ];
+
+  it("builds, or stops with an error naming a file, never a stack trace or a file outside _site/", async () => {
+    const files: Record<string, string> = { "_config.yml": CONFIG };
+    for (let n = 0; n < 40; n++) {
+      const day = String((n % 28) + 1).padStart(2, "0");
+      const front =
+        n % 4 === 0
+          ? bytes(200)
+          : `title: ${title()}\ncategories: [${title()}]\ntags: ${title()}\npermalink: ${n % 5 === 0 ? `${ESCAPES}/tmp/${MARK}-${n}.html` : `/p/${n}/`}`;
+      files[`posts/2021-01-${day}-p${n}.md`] = `---\n${front}\n---\n\n${bodies[n % bodies.length]()}`;
+    }
+    const project = makeProject(files, { assets: false });
+    const sharp = (await import("sharp")).default;
+    const png = (width: number, height: number) =>
+      sharp({ create: { width, height, channels: 3, background: "#c00" } })
+        .png()
+        .toFile(path.join(project.dir, "assets", `${width === 1 ? "tiny" : "wide"}.png`));
+    mkdirSync(path.join(project.dir, "assets"), { recursive: true });
+    await png(1, 1);
+    await png(8000, 2);
+
+    const refused: string[] = [];
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const result = await build(project.dir, NO_SEARCH);
+      expect(result.stderr + result.stdout).not.toMatch(/^\s+at .*\(?[/\w.-]+:\d+:\d+\)?$/m);
+      expect(readdirSync("/tmp").filter((name) => name.startsWith(MARK))).toEqual([]);
+      if (result.code === 0) break;
+      // Each failure names the post at fault; it is taken out and the rest built again.
+      const named = /(posts\/[^\s:]+\.md)(?::\d+)?: /.exec(result.stderr)?.[1];
+      expect(named, result.stderr).toBeDefined();
+      refused.push(named ?? "");
+      rmSync(path.join(project.dir, named ?? ""));
+    }
+    expect(existsSync(project.site)).toBe(true);
+    expect(refused.length).toBeLessThan(40);
+    await expectFeedAndSitemapParse(project.site);
+  }, 600_000);
 });
