@@ -29,8 +29,9 @@ export default function config(eleventyConfig: EleventyConfig) {
   const now = process.env.BLOG_NOW ? DateTime.fromISO(process.env.BLOG_NOW) : DateTime.now();
 
   const md = createMarkdown();
+  const output = process.env.BLOG_OUTPUT ?? "_site";
 
-  eleventyConfig.addPlugin(sitePlugin, { site, now });
+  eleventyConfig.addPlugin(sitePlugin, { site, now, output });
   eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
   // Right after the posts: it wraps their front-matter engine so one broken post leaves the rest served.
   if (serving) eleventyConfig.addPlugin(devPlugin);
@@ -55,7 +56,7 @@ export default function config(eleventyConfig: EleventyConfig) {
       input: "posts",
       includes: "../_includes",
       layouts: "../_includes/layouts",
-      output: process.env.BLOG_OUTPUT ?? "_site",
+      output,
     },
     templateFormats: ["md", "markdown", "liquid"],
     markdownTemplateEngine: "liquid",

@@ -2,7 +2,7 @@
 // A failed build prints what to fix and leaves the last good `_site/` as it was.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { discardWhenIdle, stagingFolder, swapIn } from "./output.ts";
+import { discard, discardWhenIdle, removeAbandoned, stagingFolder, swapIn } from "./output.ts";
 import { describeFailure } from "./report.ts";
 import { startProgress } from "./progress.ts";
 
@@ -10,6 +10,13 @@ const output = path.resolve(process.env.BLOG_OUTPUT ?? "_site");
 
 async function main(): Promise<void> {
   const staged = stagingFolder(output);
+  await removeAbandoned(output);
+  // Ctrl-C: the half-written folder goes too (a build killed outright is cleaned up by the next one).
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void discard(staged).finally(() => process.exit(130));
+    });
+  }
   process.env.BLOG_OUTPUT = staged;
   // Status line on a terminal, one summary line at the end (src/build/progress.ts).
   const progress = startProgress();

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -39,4 +39,33 @@ export function discardWhenIdle(staged: string): void {
       console.error(`Could not remove ${staged}: ${(error as Error).message}`);
     }
   });
+}
+
+/** Removes a failed build's folder; writes still in flight when the build failed may hold it for a moment. */
+export async function discard(staged: string): Promise<void> {
+  await rm(staged, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+}
+
+/**
+ * Staging folders of builds that are no longer running (stopped with Ctrl-C, killed): each build's folder is
+ * named after its process, so a folder whose process is gone is left over, never another build's.
+ */
+export async function removeAbandoned(output: string): Promise<void> {
+  const prefix = `.build-${path.basename(output)}-`;
+  const parent = path.dirname(output);
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const pid = /^(\d+)(?:-previous)?$/.exec(name.slice(prefix.length))?.[1];
+    if (!name.startsWith(prefix) || pid === undefined || isRunning(Number(pid))) continue;
+    await rm(path.join(parent, name), { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

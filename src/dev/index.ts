@@ -14,11 +14,13 @@ import {
   standingErrors,
 } from "./errors.ts";
 import { withOverlay } from "./overlay.ts";
+import { listenOnDevHost, refuseClimbing } from "./server-safety.ts";
 
 /** Added after the posts plugin, whose front-matter engine it wraps. */
 export default function devPlugin(eleventyConfig: EleventyConfig): void {
-  // One function for every configuration: Eleventy restarts its server when the server options differ.
-  eleventyConfig.setServerOptions({ middleware: [overlayMiddleware] });
+  // Set once, whole: a later call replaces the middleware list. The functions are the same on every
+  // configuration: Eleventy restarts its server when the server options differ.
+  eleventyConfig.setServerOptions({ setup: listenOnDevHost, middleware: [refuseClimbing, overlayMiddleware] });
   eleventyConfig.addWatchTarget("_config.yml", { resetConfig: true });
   eleventyConfig.on("eleventy.before", () => forgetDeletedFiles());
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => includeAgain(changed.map(relative)));

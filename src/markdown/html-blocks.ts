@@ -26,7 +26,12 @@ const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"(1|block)"|'(1|block)'|(1|block))(?
 const lineText = (state: StateBlock, line: number) =>
   state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 
-/** The line holding the end tag that closes the element opened on `start`, counting nested ones. */
+/**
+ * The line holding the end tag that closes the element opened on `start`, counting nested ones: the first
+ * line where the depth (1 after the opening tag, up at each `<name>`, down at each `</name>`) reaches 0,
+ * unless a line indented less than the block comes first. Looked up in an index of the whole text, so that
+ * a post full of unclosed `<div>`s is not read to its end once for each of them.
+ */
 function closingLine(
   state: StateBlock,
   start: number,
@@ -34,18 +39,151 @@ function closingLine(
   name: string,
   afterOpen: string,
 ): number | undefined {
-  const tags = new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*?(/?)>`, "gi");
   let depth = 1;
-  for (let line = start; line < end; line++) {
-    if (line > start && state.sCount[line] < state.blkIndent && !state.isEmpty(line)) return undefined;
-    const text = line === start ? afterOpen : lineText(state, line);
-    for (const match of text.matchAll(tags)) {
-      if (match[1]) depth--;
-      else if (!match[2]) depth++;
-      if (depth === 0) return line;
-    }
+  for (const match of afterOpen.matchAll(tagPattern(name))) {
+    depth += eventOf(match);
+    if (depth === 0) return start;
   }
-  return undefined;
+  const index = tagIndexOf(state, name);
+  // The running sum of events over whole lines, through `start`; the closing line is the first after it
+  // whose lowest point falls `depth` below that.
+  const from = firstAfter(index.lines, start);
+  const through = from > 0 ? index.before[from - 1] + index.net[from - 1] : 0;
+  const at = firstAtMost(index.tree, from, through - depth);
+  const line = at === undefined ? undefined : index.lines[at];
+  if (line === undefined || line >= end) return undefined;
+  return nextShallowerLine(state, start, end) <= line ? undefined : line;
+}
+
+const tagPattern = (name: string) => new RegExp(`<(/?)${name}(?=[\\s/>])[^>]*?(/?)>`, "gi");
+const eventOf = (match: RegExpMatchArray) => (match[1] ? -1 : match[2] ? 0 : 1);
+
+/** For one tag name, the lines holding its tags: each line's net change, lowest point and the sum before it. */
+interface TagIndex {
+  lines: number[];
+  net: number[];
+  before: number[];
+  /** A segment tree over `before + lowest`, for the first line at or under a level. */
+  tree: number[];
+}
+
+const indexes = new WeakMap<
+  StateBlock,
+  { src: string; byName: Map<string, TagIndex>; candidates: Map<string, number[]> }
+>();
+
+function tagIndexOf(state: StateBlock, name: string): TagIndex {
+  let cache = indexes.get(state);
+  if (!cache || cache.src !== state.src) {
+    cache = { src: state.src, byName: new Map(), candidates: candidateLines(state.src) };
+    indexes.set(state, cache);
+  }
+  const key = name.toLowerCase();
+  let index = cache.byName.get(key);
+  if (!index) {
+    index = buildIndex(state.src, cache.candidates.get(key) ?? [], tagPattern(name));
+    cache.byName.set(key, index);
+  }
+  return index;
+}
+
+// Lines as markdown-it numbers them (its source has `\n` line ends only). Container prefixes (`> `, list
+// markers, indentation) hold no `<`, so a line's tags are the same with or without them.
+function lineStarts(src: string): number[] {
+  const starts = [0];
+  for (let at = src.indexOf("\n"); at !== -1; at = src.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** Each tag name (lower case) with the lines where `<name` or `</name` appears, in one pass. */
+function candidateLines(src: string): Map<string, number[]> {
+  const starts = lineStarts(src);
+  const byName = new Map<string, number[]>();
+  let line = 0;
+  for (const match of src.matchAll(/<\/?([A-Za-z][A-Za-z0-9-]*)/g)) {
+    while (line + 1 < starts.length && starts[line + 1] <= match.index) line++;
+    const name = match[1].toLowerCase();
+    const lines = byName.get(name) ?? [];
+    if (lines[lines.length - 1] !== line) lines.push(line);
+    byName.set(name, lines);
+  }
+  return byName;
+}
+
+function buildIndex(src: string, candidates: number[], pattern: RegExp): TagIndex {
+  const starts = lineStarts(src);
+  const index: TagIndex = { lines: [], net: [], before: [], tree: [] };
+  const lows: number[] = [];
+  let sum = 0;
+  for (const line of candidates) {
+    const text = src.slice(starts[line], line + 1 < starts.length ? starts[line + 1] - 1 : src.length);
+    let net = 0;
+    let low = 0;
+    for (const match of text.matchAll(pattern)) {
+      net += eventOf(match);
+      low = Math.min(low, net);
+    }
+    if (net === 0 && low === 0) continue;
+    index.lines.push(line);
+    index.net.push(net);
+    index.before.push(sum);
+    lows.push(sum + low);
+    sum += net;
+  }
+  index.tree = minTree(lows);
+  return index;
+}
+
+/** A tree of minimums over `values` (leaves padded to a power of two), root at 1. */
+function minTree(values: number[]): number[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  const tree = new Array<number>(2 * size).fill(Infinity);
+  for (let i = 0; i < values.length; i++) tree[size + i] = values[i];
+  for (let i = size - 1; i > 0; i--) tree[i] = Math.min(tree[2 * i], tree[2 * i + 1]);
+  return tree;
+}
+
+/** The first position at or after `from` whose value is at most `level`. */
+function firstAtMost(tree: number[], from: number, level: number): number | undefined {
+  const size = tree.length / 2;
+  if (from >= size) return undefined;
+  // Up and right, one whole subtree at a time, until one holds such a value; then down into it.
+  let node = from + size;
+  while (tree[node] > level) {
+    while (node % 2 === 1) node = node >> 1;
+    if (node === 0) return undefined;
+    node += 1;
+  }
+  while (node < size) node = tree[2 * node] <= level ? 2 * node : 2 * node + 1;
+  return node - size;
+}
+
+/** The position of the first value in a sorted list greater than `value`. */
+function firstAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The last stretch searched for a line indented less than the block, so no stretch is searched twice. */
+const shallower = new WeakMap<StateBlock, { blkIndent: number; end: number; from: number; line: number }>();
+
+/** The first line after `start` (before `end`) that is not blank and is indented less than the block, else `end`. */
+function nextShallowerLine(state: StateBlock, start: number, end: number): number {
+  const known = shallower.get(state);
+  if (known && known.blkIndent === state.blkIndent && known.end === end && known.from <= start && start < known.line) {
+    return known.line;
+  }
+  let line = start + 1;
+  while (line < end && !(state.sCount[line] < state.blkIndent && !state.isEmpty(line))) line++;
+  shallower.set(state, { blkIndent: state.blkIndent, end, from: start, line });
+  return line;
 }
 
 /** Block rule: an HTML block as kramdown reads one (see the top of this file); false leaves the line to others. */

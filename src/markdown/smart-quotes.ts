@@ -48,20 +48,31 @@ function sourceOf(tokens: Token[]): string {
     .join("");
 }
 
+// Rules look at most a few characters past a quote: this much of what follows is enough to decide.
+const LOOK_AHEAD = 16;
+const STICKY_RULES: [RegExp, (number | Quote)[]][] = RULES.map(([pattern, parts]) => [
+  new RegExp(pattern.source.replace(/^\^/, ""), "y"),
+  parts,
+]);
+
 /** `text` with kramdown's curly quotes; `following` is the source after it (for look-ahead). */
 export function smartQuotes(text: string, following = ""): string {
+  // One string to match in, with sticky patterns at each quote, so each quote costs what is near it.
+  const rest = text + following.slice(0, LOOK_AHEAD);
+  const quotes = /["']/g;
   let out = "";
   let start = 0; // where the current run of plain text begins: the scanner never looks back past it
   let i = 0;
   while (i < text.length) {
-    const q = text.slice(i).search(/["']/);
-    if (q < 0) break;
-    const at = i + q;
+    quotes.lastIndex = i;
+    const found = quotes.exec(text);
+    if (!found) break;
+    const at = found.index;
     // kramdown's `--`, `---` and `...` are elements of their own: a quote right after one starts afresh.
     const afterSymbol = /(--|\.\.\.)$/.test(text.slice(start, at));
     const from = at > start && text[at - 1] !== "\\" && !afterSymbol ? at - 1 : at;
-    const rest = text.slice(from) + following;
-    for (const [pattern, parts] of RULES) {
+    for (const [pattern, parts] of STICKY_RULES) {
+      pattern.lastIndex = from;
       const match = pattern.exec(rest);
       if (!match) continue;
       out += text.slice(i, from);
@@ -74,14 +85,24 @@ export function smartQuotes(text: string, following = ""): string {
   return out + text.slice(i);
 }
 
-/** Core rule: every quote in text made curly as kramdown does. */
+/** Whether an inline HTML tag opens (true) or closes (false) a script or style, whose text stays as typed. */
+export function rawTextTag(token: Token): boolean | undefined {
+  if (token.type !== "html_inline") return undefined;
+  const tag = /^<(\/?)(script|style)(?=[\s/>])/i.exec(token.content);
+  return tag ? !tag[1] : undefined;
+}
+
+/** Core rule: every quote in text made curly as kramdown does, but not inside an inline script or style. */
 export function kramdownSmartQuotes(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     const children = block.children;
+    let raw = false;
     children.forEach((token, index) => {
-      if (token.type === "text" && /["']/.test(token.content))
-        token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1)));
+      raw = rawTextTag(token) ?? raw;
+      // Only the start of what follows is looked at: the source of a few tokens, not of all the rest.
+      if (token.type === "text" && !raw && /["']/.test(token.content))
+        token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1, index + 1 + LOOK_AHEAD)));
     });
   }
 }

@@ -1,5 +1,5 @@
 import yaml from "js-yaml";
-import { inputError, yamlErrorLine } from "../site/errors.ts";
+import { inputError, lineOfKey, yamlErrorLine } from "../site/errors.ts";
 import { projectPath } from "../site/paths.ts";
 
 /**
@@ -87,6 +87,16 @@ export function parseFrontMatter(text: string, options?: { filePath?: string }):
         "write front matter as `key: value` lines between the two `---` lines.",
       );
     }
+    const oversized = keyOverNodeLimit(data as Record<string, unknown>);
+    if (oversized !== undefined) {
+      const line = lineOfKey(text.replace(/^\r?\n/, ""), oversized.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      throw inputError(
+        file,
+        line === undefined ? undefined : line + 1,
+        `front matter holds more than ${MAX_NODES.toLocaleString("en-US")} values once its aliases (*name) are expanded, from \`${oversized}\` on`,
+        "write the values out instead of nesting aliases of aliases.",
+      );
+    }
     return data as Record<string, unknown>;
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
@@ -102,6 +112,38 @@ export function parseFrontMatter(text: string, options?: { filePath?: string }):
     }
     throw error;
   }
+}
+
+/**
+ * A YAML alias is the same object again, so nine aliases of nine aliases... cost nothing to read, but
+ * everything downstream (categories, tags, Eleventy's data cascade) walks them as copies: 9^8 values from a
+ * few lines. Far more than any front matter holds.
+ */
+const MAX_NODES = 100_000;
+
+/** The first top-level key at which the values, counted as if every alias were a copy, pass MAX_NODES. */
+function keyOverNodeLimit(data: Record<string, unknown>): string | undefined {
+  // Each object's expanded size is worked out once, so the count is linear in what the YAML holds.
+  const sizes = new Map<object, number>();
+  const sizeOf = (value: unknown): number => {
+    if (typeof value !== "object" || value === null) return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    sizes.set(value, Infinity);
+    let size = 1;
+    for (const child of Object.values(value)) {
+      size += sizeOf(child);
+      if (size > MAX_NODES) break;
+    }
+    sizes.set(value, size);
+    return size;
+  };
+  let total = 0;
+  for (const [key, value] of Object.entries(data)) {
+    total += 1 + sizeOf(value);
+    if (total > MAX_NODES) return key;
+  }
+  return undefined;
 }
 
 // Jekyll's front matter block: content starts right after the closing `---` (or `...`) line.

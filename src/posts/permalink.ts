@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { DateTime } from "luxon";
 import { decodeSegment } from "../site/urls.ts";
 import { slugify } from "../site/slugify.ts";
@@ -44,8 +45,11 @@ export function buildUrl(input: PermalinkInput): string {
 /** The file Jekyll writes for a URL, relative to the output folder. */
 export function outputPathFor(url: string): string {
   // URL.unescape_path decodes every escape, `%23` and `%25` included (decodeURI would keep those).
-  const file = url.split("/").map(decodeSegment).join("/").replace(/^\//, "");
-  if (url.endsWith("/")) return `${file}index.html`;
+  const decoded = url.split("/").map(decodeSegment).join("/");
+  // Site#in_dest_dir expands the decoded path from `/` (File.expand_path): a `..` that decoding brought
+  // back (`%2e%2e`) stops at the top of the output folder, as in Jekyll.
+  const file = path.posix.resolve("/", decoded).slice(1);
+  if (url.endsWith("/")) return file ? `${file}/index.html` : "index.html";
   return file.endsWith(OUTPUT_EXT) ? file : `${file}${OUTPUT_EXT}`;
 }
 

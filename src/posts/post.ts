@@ -41,6 +41,15 @@ export function buildPost(
       "remove or rename that placeholder.",
     );
   }
+  const outputPath = outputPathFor(url);
+  if (outputPath.includes("\0")) {
+    throw inputError(
+      source.file,
+      undefined,
+      `its URL "${url}" holds a NUL character, which no file name can`,
+      "take it out of the permalink, title, slug or categories.",
+    );
+  }
   const separator = data.excerpt_separator !== undefined ? String(data.excerpt_separator) : site.excerpt_separator;
   return {
     file: source.file,
@@ -50,7 +59,7 @@ export function buildPost(
     categories,
     tags: readTags(data),
     url,
-    outputPath: outputPathFor(url),
+    outputPath,
     id: postId(url, slug),
     draft: source.draft,
     published: data.published !== false,

@@ -34,7 +34,7 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addExtension(extensions: string | string[], options: Record<string, unknown>): void;
-  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addPassthroughCopy(paths: string | Record<string, string>, copyOptions?: { expand?: boolean }): void;
   setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;

@@ -3,16 +3,29 @@ import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { strftime, toDateTime, xmlSchema } from "./dates.ts";
 import { absoluteUrl, relativeUrl } from "./urls.ts";
-import { escapeXml, plainText, readingMinutes } from "./text.ts";
+import { escapeXml, plainText, readingMinutes, withoutNonXml } from "./text.ts";
 import { slugify } from "./slugify.ts";
+import { keepOutputsInside } from "./output-folder.ts";
+import { refuseLinksOutside } from "./links.ts";
 
 /** Site-wide data (`site.*` as in Jekyll), assets, and the Liquid filters Jekyll themes rely on. */
 export default function sitePlugin(
   eleventyConfig: EleventyConfig,
-  { site, now }: { site: SiteConfig; now: DateTime },
+  { site, now, output }: { site: SiteConfig; now: DateTime; output: string },
 ): void {
+  // First, so that no later transform works on a page that will not be written.
+  keepOutputsInside(eleventyConfig, output);
+  // The feed and the sitemap stay well-formed whatever a title or body holds.
+  eleventyConfig.addTransform("xml-characters", function (content: string) {
+    return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".xml")
+      ? withoutNonXml(content)
+      : content;
+  });
   eleventyConfig.addGlobalData("site", { ...site, time: now.setZone(site.timezone) });
-  eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  // Links in assets/ are copied as the files they point to (`expand`), never as links a server would follow;
+  // links out of the project, in assets/ or posts/, stop the build before anything is read.
+  eleventyConfig.addPassthroughCopy({ assets: "assets" }, { expand: true });
+  eleventyConfig.on("eleventy.before", () => refuseLinksOutside(process.cwd(), ["assets", "posts"]));
   // `npm start` serves assets/ from where it is instead of copying it into _site/ on every rebuild.
   // https://www.11ty.dev/docs/copy/#emulate-passthrough-copy-during-serve
   eleventyConfig.setServerPassthroughCopyBehavior("passthrough");

@@ -47,3 +47,10 @@ declare module "picomatch" {
   }
   export default function picomatch(glob: string | string[], options?: PicomatchOptions): (path: string) => boolean;
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  export default class EleventyDevServer {
+    server: import("node:http").Server;
+    _serverListen(port: number): void;
+  }
+}

@@ -100,6 +100,20 @@ describe("the search page", { timeout: 150_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it("searches in Pagefind's Web Worker, which the CSP's worker-src 'self' allows without blob:", async () => {
+    const page = await open(`${root.url}/search/`);
+    const worker = page.waitForEvent("worker");
+    await input(page).pressSequentially("volumes");
+    // Pagefind falls back to the main thread, with a warning, when the worker is refused.
+    const warnings: string[] = [];
+    page.on("console", (message) => void (message.type() === "warning" && warnings.push(message.text())));
+    expect(new URL((await worker).url()).pathname).toBe("/pagefind/pagefind-worker.js");
+    await poll(() => titles(page)).toContain(ARTICLE);
+    expect(warnings.filter((text) => /worker/i.test(text))).toEqual([]);
+    expect(CSP).toMatch(/worker-src 'self';/);
+    expect(problems).toEqual([]);
+  });
+
   it("narrows the results to one category with the filter, and keeps it in the URL", async () => {
     const page = await open(`${root.url}/search/?q=containers`);
     await poll(async () => (await titles(page)).length).toBe(blog.published.length);
