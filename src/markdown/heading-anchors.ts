@@ -5,7 +5,7 @@
 // https://github.com/valeriangalliat/markdown-it-anchor#header-link
 import type { MarkdownIt } from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import { gfmHeadingId } from "./heading-ids.ts";
+import { kramdownAutoId } from "./heading-id-numbering.ts";
 
 export const HEADING_LINK_CLASS = "heading-link";
 
@@ -13,8 +13,9 @@ const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_C
 
 export const kramdownHeadingAnchors = (md: MarkdownIt): void => {
   md.use(markdownItAnchor, {
-    slugify: gfmHeadingId,
-    uniqueSlugStartIndex: 1,
+    slugifyWithState: kramdownAutoId,
+    // Ids are numbered (and repeated `{#id}`s allowed) as kramdown does it, in heading-id-numbering.ts.
+    failOnNonUnique: false,
     tabIndex: false,
     permalink: (slug, options, state, index) => {
       const children = state.tokens[index + 1].children ?? [];

@@ -11,6 +11,8 @@ import { kramdownAttributes } from "./attributes.ts";
 import { kramdownToc } from "./toc.ts";
 import { kramdownHtmlBlocks } from "./html-blocks.ts";
 import { kramdownTables, kramdownTaskLists } from "./tables.ts";
+import { kramdownListParagraphs } from "./list-paragraphs.ts";
+import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 
 /** The markdown-it instance every capability renders with. */
 export type Markdown = ReturnType<typeof createMarkdown>;
@@ -27,10 +29,12 @@ export function createMarkdown() {
   md.use(markdownItAbbr);
   md.use(kramdownAttributes);
   md.use(kramdownHeadingAnchors);
+  md.core.ruler.before("anchor", "kramdown_heading_id_numbering", forgetUsedHeadingIds); // issue 15 item 8: move into the rules table
   md.use(kramdownToc);
   md.use(kramdownCode);
   md.use(kramdownTables);
   md.use(kramdownTaskLists);
+  md.core.ruler.after("block", "kramdown_list_paragraphs", kramdownListParagraphs); // issue 15 item 1: move into the rules table
   // kramdown writes GFM strikethrough as <del>.
   md.renderer.rules.s_open = () => "<del>";
   md.renderer.rules.s_close = () => "</del>";
