@@ -227,12 +227,45 @@ function failureLine(output: string, post: string): string {
 
 /** The post's body as Jekyll wrote it into the bare layout, normalised. */
 function jekyllBodyOf(jekyll: JekyllSite, url: string): string {
-  return normalizeHtml(jekyllBody(jekyll, url));
+  return asWrittenImages(normalizeHtml(jekyllBody(jekyll, url)));
 }
 
 /** The post's body (its `.e-content`) as our build wrote it, normalised. */
 function ourBodyOf(site: string, file: string): string {
-  return normalizeHtml(postContent(readFileSync(path.join(site, file), "utf8")));
+  return asWrittenImages(normalizeHtml(postContent(readFileSync(path.join(site, file), "utf8"))));
+}
+
+const IMAGE_LINK = /<a class="image-full" href="[^"]*">(<picture>.*?<\/picture>)<\/a>/g;
+const PICTURE = /<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g;
+const IMG = /<img([^>]*)>/g;
+const ADDED_BY_PIPELINE = new Set(["width", "height", "loading", "decoding", "sizes", "srcset"]);
+
+/**
+ * Local images as their author wrote them, on both sides: our image pipeline's `<picture>` (README, Images)
+ * read back as its fallback `<img>`, without the link to the original and the attributes the pipeline adds,
+ * and every local image's file compared by name (ours is `/img/NAME-HASH-WIDTH.EXT`, NAME made URL-safe, and
+ * `.jpeg` for a `.jpg`).
+ */
+function asWrittenImages(html: string): string {
+  return html
+    .replace(IMAGE_LINK, "$1")
+    .replace(PICTURE, "$1")
+    .replace(IMG, (tag, attributes: string) => {
+      const kept = [...attributes.matchAll(/ ([^=\s]+)="([^"]*)"/g)].filter(([, name]) => !ADDED_BY_PIPELINE.has(name));
+      if (kept.some(([, name, value]) => name === "src" && /^(?:[a-z]+:)?\/\//i.test(value))) return tag;
+      const shown = kept.map(([, name, value]) =>
+        name === "src" ? ` src="${imageName(value)}"` : ` ${name}="${value}"`,
+      );
+      return `<img${shown.join("")}>`;
+    });
+}
+
+function imageName(src: string): string {
+  return path.posix
+    .basename(src)
+    .replace(/-[\w-]{10}-\d+(\.\w+)$/, "$1")
+    .replace(/\.\w+$/, "")
+    .replace(/[^A-Za-z0-9]+/g, "-");
 }
 
 function compareBodies(pairs: { post: string; jekyll: string; ours: string }[]): BodyReport {
