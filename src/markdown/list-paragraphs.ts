@@ -2,10 +2,11 @@
 // (kramdown/parser/kramdown/list.rb, parse_list and parse_definition_list), where markdown-it makes a whole
 // list tight or loose. Only an item's first paragraph can go without `<p>` ("transparent" in kramdown):
 // - in a list item, when no blank line follows it inside the item (a blank line after the last item's only
-//   paragraph is the list's end, not the item's), and, for the last of several items, only when some earlier
-//   item does not start with a wrapped paragraph;
+//   paragraph is the list's end, not the item's, unless an end-of-block marker `^` ends the list), and, for
+//   the last of several items, only when some earlier item does not start with a wrapped paragraph;
 // - in a definition, when no blank line comes right before the definition's `:` line.
 import type { StateCore, Token } from "markdown-it";
+import { END_OF_BLOCK } from "./end-of-block.ts";
 
 /** Core rule (after `block`): sets `hidden` on every paragraph directly inside a list item or definition. */
 export function kramdownListParagraphs(state: StateCore): void {
@@ -60,6 +61,7 @@ function setParagraph(tokens: Token[], [open, close]: [number, number], hidden: 
 
 function markListItems(tokens: Token[], list: number, blankLine: (line: number) => boolean): void {
   const items = children(tokens, list).filter(([open]) => tokens[open].type === "list_item_open");
+  const endMarked = tokens[closing(tokens, list) + 1]?.type === END_OF_BLOCK;
   // Per earlier item: it has no blocks, or does not start with a wrapped paragraph.
   let someUnwrapped = false;
   items.forEach(([open], index) => {
@@ -74,7 +76,8 @@ function markListItems(tokens: Token[], list: number, blankLine: (line: number) 
     const end = tokens[first[0]].map?.[1];
     const blankAfter = end !== undefined && blankLine(end);
     const transparent =
-      (!blankAfter || (isLast && blocks.length === 1)) && (!isLast || items.length === 1 || someUnwrapped);
+      (!blankAfter || (isLast && blocks.length === 1 && !endMarked)) &&
+      (!isLast || items.length === 1 || someUnwrapped);
     setParagraph(tokens, first, transparent);
     if (transparent) someUnwrapped = true;
   });

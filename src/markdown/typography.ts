@@ -2,10 +2,16 @@ import type { MarkdownIt } from "markdown-it";
 import type { StateCore } from "markdown-it";
 
 // kramdown's typographic symbols: only these, not `(c)`, `(tm)` or `+-` as markdown-it's replacements do.
+// Guillemets take a no-break space for the space inside them (`<< a >>` is `«\u00a0a\u00a0»`); an escaped
+// `\<<` stays `<<` (its `<` reaches this rule as a token of its own).
 const SUBSTITUTIONS: [RegExp, string][] = [
   [/---/g, "\u2014"],
   [/--/g, "\u2013"],
   [/\.\.\./g, "\u2026"],
+  [/<< /g, "\u00ab\u00a0"],
+  [/ >>/g, "\u00a0\u00bb"],
+  [/<</g, "\u00ab"],
+  [/>>/g, "\u00bb"],
 ];
 
 export const kramdownTypography = (md: MarkdownIt): void => {

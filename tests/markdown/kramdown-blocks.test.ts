@@ -28,6 +28,34 @@ describe("paragraphs in list items and definitions, decided per item", () => {
   });
 });
 
+describe("the end-of-block marker", () => {
+  it("ends a list, a paragraph or a definition list on a line holding only ^, and is not written", () => {
+    expect(render("* a\n^\n* b\n")).toBe("<ul><li>a</li></ul><ul><li>b</li></ul>");
+    expect(render("para one\n^\npara two\n")).toBe("<p>para one</p><p>para two</p>");
+    expect(render("kram\n: down\n^\nkram\n: down\n")).toBe(
+      "<dl><dt>kram</dt><dd>down</dd></dl><dl><dt>kram</dt><dd>down</dd></dl>",
+    );
+  });
+  it("keeps the last item wrapped when it ends the list after a blank line", () => {
+    expect(render("* a\n* b\n\n^\n\n* c\n")).toBe("<ul><li>a</li><li><p>b</p></li></ul><ul><li>c</li></ul>");
+  });
+  it("is text when indented or not alone", () => {
+    expect(render("  ^\ntext\n")).toBe("<p>^ text</p>");
+    expect(render("text ^\nmore\n")).toBe("<p>text ^ more</p>");
+  });
+});
+
+describe("guillemets", () => {
+  it("turns << and >> into « and », with a no-break space for a space inside, even around a word", () => {
+    expect(md.render("a << b >> c <<d>> e\n", {})).toBe("<p>a «\u00a0b\u00a0» c «d» e</p>\n");
+  });
+  it("leaves escaped and coded ones alone", () => {
+    expect(render("`a << 2` and \\<< and \\>>")).toBe(
+      '<p><code class="highlighter-rouge language-plaintext">a &lt;&lt; 2</code> and &lt;&lt; and &gt;&gt;</p>',
+    );
+  });
+});
+
 describe("heading ids numbered as kramdown numbers them", () => {
   it("writes a repeated {#id} as given, and numbers automatic ids per base only", () => {
     expect(ids("## A {#same}\n\n## B {#same}\n\n## same\n\n## same\n\n## a\n## a\n## a-1\n## a\n")).toEqual([
