@@ -18,6 +18,11 @@ export const kramdownHeadingAnchors = (md: MarkdownIt): void => {
     failOnNonUnique: false,
     tabIndex: false,
     permalink: (slug, options, state, index) => {
+      // A heading with nothing to make an id of (`### ;.;;`) has none in kramdown, and so no link.
+      if (slug === "") {
+        state.tokens[index].attrs = (state.tokens[index].attrs ?? []).filter(([name]) => name !== "id");
+        return;
+      }
       const children = state.tokens[index + 1].children ?? [];
       const holdsLink = children.some(
         (t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)),

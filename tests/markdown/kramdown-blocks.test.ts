@@ -57,6 +57,11 @@ describe("guillemets", () => {
 });
 
 describe("heading ids numbered as kramdown numbers them", () => {
+  it("gives a heading with nothing to make an id of no id and no link, and numbers the next such one", () => {
+    expect(md.render("### ;.;;\n\n### ;;\n", {})).toBe(
+      '<h3>;.;;</h3>\n<h3 id="-1"><a class="heading-link" href="#-1">;;</a></h3>\n',
+    );
+  });
   it("writes a repeated {#id} as given, and numbers automatic ids per base only", () => {
     expect(ids("## A {#same}\n\n## B {#same}\n\n## same\n\n## same\n\n## a\n## a\n## a-1\n## a\n")).toEqual([
       "same",
