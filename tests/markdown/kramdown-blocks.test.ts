@@ -57,6 +57,9 @@ describe("guillemets", () => {
 });
 
 describe("heading ids numbered as kramdown numbers them", () => {
+  it("turns a tab into - as it does a space", () => {
+    expect(ids("## before\tafter tab\n")).toEqual(["before-after-tab"]);
+  });
   it("gives a heading with nothing to make an id of no id and no link, and numbers the next such one", () => {
     expect(md.render("### ;.;;\n\n### ;;\n", {})).toBe(
       '<h3>;.;;</h3>\n<h3 id="-1"><a class="heading-link" href="#-1">;;</a></h3>\n',
