@@ -15,6 +15,7 @@ import { kramdownListParagraphs } from "./list-paragraphs.ts";
 import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
+import { kramdownStrongOutside } from "./strong-emphasis.ts";
 
 /** The markdown-it instance every capability renders with. */
 export type Markdown = ReturnType<typeof createMarkdown>;
@@ -38,6 +39,7 @@ export function createMarkdown() {
   md.use(kramdownTaskLists);
   md.block.ruler.before("paragraph", "kramdown_eob", kramdownEndOfBlock, { alt: ["paragraph", "list", "blockquote"] }); // issue 15 item 2: move into the rules table
   md.inline.ruler.before("html_inline", "kramdown_guillemets", kramdownGuillemets); // issue 15 item 4: move into the rules table
+  md.core.ruler.after("inline", "kramdown_strong_outside", kramdownStrongOutside); // issue 15 (***x***): move into the rules table
   md.core.ruler.after("block", "kramdown_list_paragraphs", kramdownListParagraphs); // issue 15 item 1: move into the rules table
   // kramdown writes GFM strikethrough as <del>.
   md.renderer.rules.s_open = () => "<del>";

@@ -56,6 +56,14 @@ describe("guillemets", () => {
   });
 });
 
+describe("strong and emphasis from one delimiter run", () => {
+  it("puts strong outside, as kramdown does", () => {
+    expect(render("***bold italic*** and ___both___, *__x__* and **_z_**")).toBe(
+      "<p><strong><em>bold italic</em></strong> and <strong><em>both</em></strong>, <em><strong>x</strong></em> and <strong><em>z</em></strong></p>",
+    );
+  });
+});
+
 describe("heading ids numbered as kramdown numbers them", () => {
   it("turns a tab into - as it does a space", () => {
     expect(ids("## before\tafter tab\n")).toEqual(["before-after-tab"]);
