@@ -4,7 +4,7 @@
 // a link keeps just its id, since links cannot nest.
 // https://github.com/valeriangalliat/markdown-it-anchor#header-link
 import markdownItAnchor from "markdown-it-anchor";
-import { gfmHeadingId } from "./heading-ids.ts";
+import { kramdownAutoId } from "./heading-id-numbering.ts";
 
 export const HEADING_LINK_CLASS = "heading-link";
 
@@ -12,10 +12,16 @@ const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_C
 
 /** markdown-it-anchor's options (rules.ts uses the plugin). */
 export const HEADING_ANCHOR_OPTIONS: markdownItAnchor.AnchorOptions = {
-  slugify: gfmHeadingId,
-  uniqueSlugStartIndex: 1,
+  slugifyWithState: kramdownAutoId,
+  // Ids are numbered (and repeated `{#id}`s allowed) as kramdown does it, in heading-id-numbering.ts.
+  failOnNonUnique: false,
   tabIndex: false,
   permalink: (slug, options, state, index) => {
+    // A heading with nothing to make an id of (`### ;.;;`) has none in kramdown, and so no link.
+    if (slug === "") {
+      state.tokens[index].attrs = (state.tokens[index].attrs ?? []).filter(([name]) => name !== "id");
+      return;
+    }
     const children = state.tokens[index + 1].children ?? [];
     const holdsLink = children.some(
       (t) => t.type === "link_open" || (t.type === "html_inline" && /^<a[\s>]/i.test(t.content)),

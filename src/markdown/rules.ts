@@ -24,6 +24,11 @@ import { kramdownSmartQuotes } from "./smart-quotes.ts";
 import { kramdownTableAlign, kramdownTaskLists } from "./tables.ts";
 import { kramdownTocFill, kramdownTocMark, renderKramdownToc } from "./toc.ts";
 import { kramdownTypography } from "./typography.ts";
+import { kramdownListParagraphs } from "./list-paragraphs.ts";
+import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
+import { kramdownEndOfBlock } from "./end-of-block.ts";
+import { kramdownGuillemets } from "./guillemets.ts";
+import { kramdownStrongOutside } from "./strong-emphasis.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -55,8 +60,12 @@ export const PLUGINS: ((md: MarkdownIt) => void)[] = [
 ];
 
 export const CORE_RULES: RuleStep<CoreRule>[] = [
+  // kramdown's `<p>` per list item and definition (markdown-it makes a whole list loose or tight).
+  { add: "kramdown_list_paragraphs", after: "block", rule: kramdownListParagraphs },
+  // `***x***` is <strong><em>, as kramdown nests it.
+  { add: "kramdown_strong_outside", after: "inline", rule: kramdownStrongOutside },
   // Task list checkboxes, read off the first text of a list item once inline content is parsed.
-  { add: "kramdown_task_lists", after: "inline", rule: kramdownTaskLists },
+  { add: "kramdown_task_lists", after: "kramdown_strong_outside", rule: kramdownTaskLists },
   // kramdown's IALs reshaped for markdown-it-attrs: alone on a line, after a heading (`{#id}`), unknown words.
   { add: "kramdown_ial_prepare", after: "kramdown_task_lists", rule: kramdownIalPrepare },
   // (here markdown-it-footnote's footnote_tail moves the notes to the end)
@@ -73,7 +82,10 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   { add: "kramdown_typography", after: "kramdown_smart_quotes", rule: kramdownTypography },
   // markdown-it pairs quotes and leaves lone ones straight; kramdown_smart_quotes does it kramdown's way.
   { disable: "smartquotes" },
-  // (here markdown-it's text_join, then markdown-it-anchor's anchor gives headings their ids)
+  // (here markdown-it's text_join)
+  // Heading ids numbered as kramdown numbers them, each document afresh; a repeated `{#id}` is kept.
+  { add: "kramdown_heading_id_numbering", before: "anchor", rule: forgetUsedHeadingIds },
+  // (here markdown-it-anchor's anchor gives headings their ids)
   // The table of contents, once the heading ids are known.
   { add: "kramdown_toc_fill", after: "anchor", rule: kramdownTocFill },
   // kramdown's `text-align: center` (with a space) on table cells.
@@ -92,12 +104,16 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   },
   // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
+  // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
+  { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
 export const INLINE_RULES: RuleStep<InlineRule>[] = [
   // kramdown has no inline footnotes (`^[text]`): it leaves that as text.
   { disable: "footnote_inline" },
+  // `<<` and `>>` as « and », kramdown's typographic symbols, before `<<` could read as HTML.
+  { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.

@@ -2,10 +2,16 @@ import type { StateCore } from "markdown-it";
 import { rawTextTag } from "./smart-quotes.ts";
 
 // kramdown's typographic symbols: only these, not `(c)`, `(tm)` or `+-` as markdown-it's replacements do.
+// Guillemets take a no-break space for the space inside them (`<< a >>` is `«\u00a0a\u00a0»`); an escaped
+// `\<<` stays `<<` (its `<` reaches this rule as a token of its own).
 const SUBSTITUTIONS: [RegExp, string][] = [
   [/---/g, "\u2014"],
   [/--/g, "\u2013"],
   [/\.\.\./g, "\u2026"],
+  [/<< /g, "\u00ab\u00a0"],
+  [/ >>/g, "\u00a0\u00bb"],
+  [/<</g, "\u00ab"],
+  [/>>/g, "\u00bb"],
 ];
 
 /** Core rule: kramdown's dashes and ellipses in text, outside autolinks and inline scripts and styles. */

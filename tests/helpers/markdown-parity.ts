@@ -92,10 +92,4 @@ export async function compareBodies(files: Record<string, string>): Promise<Body
   });
 }
 
-/** The first place two normalised bodies differ, with some context, for a readable failure. */
-export function firstDifference(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  const from = Math.max(0, i - 80);
-  return `jekyll: …${a.slice(from, i + 120)}…\nours:   …${b.slice(from, i + 120)}…`;
-}
+export { firstDifference } from "./parity.ts";
