@@ -1,10 +1,10 @@
 // Bad input stops `npm run build` with a message naming the file, the line and the fix, and the last
 // good `_site/` is left exactly as it was (the build writes elsewhere and swaps only on success).
-import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, makeProject, post, type BuildResult, type Project } from "../helpers/project.ts";
+import { folderSnapshot } from "../helpers/snapshot.ts";
 
 const CONFIG = 'title: "Bad Input"\nurl: "https://example.org"\ntimezone: America/New_York\npermalink: date\n';
 // A fixed clock: the feed's <updated> is the build time, and the last test compares two builds.
@@ -18,17 +18,6 @@ const GOOD: Record<string, string> = {
   ),
 };
 
-/** Every file under a folder with a hash of its bytes: two equal snapshots mean an untouched folder. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
-  }
-  return files;
-}
-
 describe("bad input", () => {
   let project: Project;
   let goodSite: Record<string, string>;
@@ -38,7 +27,7 @@ describe("bad input", () => {
     const result = await build(project.dir, NOW);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    goodSite = snapshot(project.site);
+    goodSite = folderSnapshot(project.site);
     expect(Object.keys(goodSite)).toContain("notes/2021/01/01/first.html");
   });
 
@@ -68,7 +57,7 @@ describe("bad input", () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stderr).not.toContain("[11ty]");
     expect(result.stderr).not.toContain(".build-");
-    expect(snapshot(project.site)).toEqual(goodSite);
+    expect(folderSnapshot(project.site)).toEqual(goodSite);
     expect(readdirSync(project.dir).filter((name) => name.startsWith(".build-"))).toEqual([]);
     return result.stderr;
   }
@@ -155,6 +144,6 @@ describe("bad input", () => {
   it("builds again once the input is fixed", async () => {
     const result = await build(project.dir, NOW);
     expect(result.code).toBe(0);
-    expect(snapshot(project.site)).toEqual(goodSite);
+    expect(folderSnapshot(project.site)).toEqual(goodSite);
   });
 });

@@ -1,11 +1,10 @@
 // A page that fails while others are still being written (issue 15 item 11): one missing image among 300 posts.
 // `npm run build` must still print the real error with its file and line, exit 1, remove its staging folder once
 // nothing is writing into it any more, and leave the last good `_site/` byte for byte as it was.
-import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build, makeProject, post, type BuildResult, type Project } from "../helpers/project.ts";
+import { folderSnapshot } from "../helpers/snapshot.ts";
 
 const CONFIG = 'title: "Many"\nurl: "https://example.org"\ntimezone: UTC\n';
 const NOW = { BLOG_NOW: "2026-01-01T12:00:00Z" };
@@ -28,16 +27,6 @@ function posts(brokenImage: boolean): Record<string, string> {
   return files;
 }
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, file)] = createHash("sha256").update(readFileSync(file)).digest("hex");
-  }
-  return files;
-}
-
 describe("a page failing while others are written", { timeout: 300_000 }, () => {
   let project: Project;
   let before: Record<string, string>;
@@ -48,7 +37,7 @@ describe("a page failing while others are written", { timeout: 300_000 }, () => 
     project = makeProject(posts(false));
     const good = await build(project.dir, NOW);
     expect(good.code, good.stderr).toBe(0);
-    before = snapshot(project.site);
+    before = folderSnapshot(project.site);
     project.write(brokenFile, posts(true)[brokenFile]);
     result = await build(project.dir, NOW);
   });
@@ -66,6 +55,6 @@ describe("a page failing while others are written", { timeout: 300_000 }, () => 
 
   it("leaves _site/ exactly as the last good build left it", () => {
     expect(Object.keys(before).length).toBeGreaterThan(POSTS);
-    expect(snapshot(project.site)).toEqual(before);
+    expect(folderSnapshot(project.site)).toEqual(before);
   });
 });
