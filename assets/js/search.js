@@ -8,6 +8,14 @@ const FILTERS = ["category", "tag"];
 
 if (components && page) {
   const instance = components.getInstanceManager().getInstance("default");
+  // A large blog's index comes in parts (src/search/indexer.ts, which writes their number here), merged into one.
+  const parts = Number(page.dataset.searchParts) || 1;
+  if (parts > 1) {
+    const bundlePath = instance.options.bundlePath;
+    instance.applyOptions({
+      mergeIndex: Array.from({ length: parts - 1 }, (_, i) => ({ bundlePath: `${bundlePath}part-${i + 2}/` })),
+    });
+  }
   // A clearer message than Pagefind's "0 results for …"; the UI writes it as text, never as HTML.
   instance.setTranslations({ zero_results: page.dataset.noResults });
 

@@ -1,10 +1,11 @@
-// `npm run build`: Eleventy into a staging folder, then the finished site swapped into `_site/`.
-// A failed build prints what to fix and leaves the last good `_site/` as it was.
+// `npm run build`: Eleventy into a staging folder, then the search index, then the finished site swapped into
+// `_site/`. A failed build prints what to fix and leaves the last good `_site/` as it was.
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import { countBuild } from "../site/stats.ts";
 import { discard, discardWhenIdle, removeAbandoned, stagingFolder, swapIn } from "./output.ts";
 import { describeFailure } from "./report.ts";
-import { startProgress } from "./progress.ts";
+import { progressPlugin, startProgress } from "./progress.ts";
+import { isRenderChild, renderHere, renderInChild, runRenderChild } from "./render-step.ts";
 
 const output = path.resolve(process.env.BLOG_OUTPUT ?? "_site");
 
@@ -17,23 +18,33 @@ async function main(): Promise<void> {
       void discard(staged).finally(() => process.exit(130));
     });
   }
-  process.env.BLOG_OUTPUT = staged;
   // Status line on a terminal, one summary line at the end (src/build/progress.ts).
   const progress = startProgress();
-  // src/build/launch.mjs hands over the compiled configuration; run through tsx, .eleventy.js loads the source.
-  const configPath = process.env.BLOG_ELEVENTY_CONFIG ?? ".eleventy.js";
-  const eleventy = new Eleventy(undefined, undefined, { configPath, quietMode: true, config: progress.plugin });
-  eleventy.disableLogger();
+  // BLOG_SEARCH=0 skips the index for a quicker preview build; then there is nothing to render apart from.
+  const search = process.env.BLOG_SEARCH !== "0";
+  let failure: string | undefined;
   try {
-    await eleventy.write();
-    progress.phase("swap");
-    await swapIn(staged, output);
+    if (search) {
+      failure = await renderInChild(staged);
+      if (!failure) {
+        const { indexSite } = await import("../search/indexer.ts");
+        countBuild("pagesIndexed", (await indexSite(staged)).pageCount);
+      }
+    } else {
+      process.env.BLOG_OUTPUT = staged;
+      await renderHere(staged, progress);
+    }
+    if (!failure) {
+      progress.phase("swap");
+      await swapIn(staged, output);
+    }
   } catch (error) {
+    failure = describeFailure(error, { staging: staged });
+  }
+  if (failure) {
     progress.finish("");
     // The error first: cleaning up must never hide it.
-    console.error(
-      `Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${describeFailure(error, { staging: staged })}`,
-    );
+    console.error(`Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${failure}`);
     process.exitCode = 1;
     // Pages still in flight may fail too: their errors are printed the same way, not as stack traces.
     process.on("unhandledRejection", (reason) => console.error(describeFailure(reason, { staging: staged })));
@@ -43,4 +54,6 @@ async function main(): Promise<void> {
   console.log(progress.finish(`${path.relative(process.cwd(), output)}/`));
 }
 
-await main();
+// The child only counts; the parent shows the status line and the summary.
+if (isRenderChild()) await runRenderChild({ plugin: progressPlugin });
+else await main();

@@ -2,14 +2,14 @@
 // .cache/engine/ and run by Node directly. Loading it through tsx, as `npm start` does, costs every build
 // about half a second more. The compiled engine is reused while none of its sources changed.
 // https://esbuild.github.io/api/#build
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SRC = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const OUT = path.resolve(".cache/engine");
-/** Every file the compiled engine was made from (size and time), and the files it is made of. */
+/** Every file the compiled engine was made from and every file it is made of, each with its size and time. */
 const STAMP = path.join(OUT, "sources.json");
 
 const stampOf = (file) => {
@@ -20,10 +20,8 @@ const stampOf = (file) => {
 function upToDate() {
   try {
     const { sources, outputs } = JSON.parse(readFileSync(STAMP, "utf8"));
-    return (
-      outputs.every((file) => existsSync(file)) &&
-      Object.entries(sources).every(([file, stamp]) => stampOf(file) === stamp)
-    );
+    // A compiled file cut short or edited since is compiled again, never run.
+    return [sources, outputs].every((files) => Object.entries(files).every(([file, stamp]) => stampOf(file) === stamp));
   } catch {
     return false;
   }
@@ -64,10 +62,8 @@ async function compile() {
     ...Object.keys(result.metafile.inputs).map((file) => path.resolve(file)),
   ];
   const outputs = Object.keys(result.metafile.outputs).map((file) => path.resolve(file));
-  writeFileSync(
-    STAMP,
-    JSON.stringify({ sources: Object.fromEntries(sources.map((file) => [file, stampOf(file)])), outputs }),
-  );
+  const stamps = (files) => Object.fromEntries(files.map((file) => [file, stampOf(file)]));
+  writeFileSync(STAMP, JSON.stringify({ sources: stamps(sources), outputs: stamps(outputs) }));
 }
 
 if (!upToDate()) await compile();

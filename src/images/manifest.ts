@@ -1,8 +1,8 @@
 // `.cache/images/manifest.json`: what each source image came out as (sizes, file names), keyed by a hash of
 // its bytes and of everything else that decides the output. A build whose images are all in it copies their
-// files from the cache without loading sharp; an entry whose files are gone, or a damaged manifest, is
+// files from the cache without loading sharp; an entry whose files are gone or damaged, or a damaged manifest, is
 // simply made again by eleventy-img (which reuses whatever files of it are still in the cache).
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { engineLockfile, readTextOrEmpty, sha256, writeFileAtomically } from "../site/cache-files.ts";
@@ -50,7 +50,10 @@ export function openManifest(cacheDir: string, options: string): ImageManifest {
       const key = keyOf(source);
       const image = key ? load()[key] : undefined;
       if (!isOptimizedImage(image)) return undefined;
-      return image.formats.flat().every((stat) => existsSync(stat.outputPath)) ? image : undefined;
+      // A file cut short or replaced since is damaged: removed, as eleventy-img would reuse any file it finds.
+      const damaged = image.formats.flat().filter((stat) => fileSize(stat.outputPath) !== stat.size);
+      for (const stat of damaged) rmSync(stat.outputPath, { force: true });
+      return damaged.length ? undefined : image;
     },
     remember(source, image) {
       const key = keyOf(source);
@@ -59,6 +62,10 @@ export function openManifest(cacheDir: string, options: string): ImageManifest {
       writeFileAtomically(file, JSON.stringify({ entries }));
     },
   };
+}
+
+function fileSize(file: string): number | undefined {
+  return statSync(file, { throwIfNoEntry: false })?.size;
 }
 
 function isOptimizedImage(value: unknown): value is OptimizedImage {

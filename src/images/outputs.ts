@@ -15,6 +15,11 @@ const OPTIMIZABLE = /\.(png|jpe?g|webp)$/i;
 const WIDTHS = [COLUMN_WIDTH, 2 * COLUMN_WIDTH];
 /** Modern formats first, the original format last as the fallback `<img>`. */
 const FORMATS = ["avif", "webp", "auto"];
+/**
+ * AVIF at effort 2, not sharp's default 4: a fraction of the encoding time for files a little larger, with no
+ * difference to see on the seed's diagrams at 1x or 2x (BENCHMARKS.md, "Image encoding").
+ */
+const AVIF_OPTIONS = { effort: 2 };
 
 export function isOptimizable(file: string): boolean {
   return OPTIMIZABLE.test(file);
@@ -36,6 +41,7 @@ export function imageOptions(cacheDir: string, baseurl: string, onEncode: () => 
   return {
     widths: WIDTHS,
     formats: FORMATS,
+    sharpAvifOptions: AVIF_OPTIONS,
     outputDir: cacheDir,
     urlPath: `${baseurl.replace(/\/+$/, "")}${URL_FOLDER}`,
     // Keep a 2x file whenever the source is any wider than 1x (the default skips it below 1.25 times).
@@ -48,7 +54,7 @@ export function imageOptions(cacheDir: string, baseurl: string, onEncode: () => 
 
 /** Everything besides the source's bytes that decides the files made: a change to any starts the manifest afresh. */
 export function optionsFingerprint(baseurl: string): string {
-  return JSON.stringify({ widths: WIDTHS, formats: FORMATS, URL_FOLDER, baseurl, format: 1 });
+  return JSON.stringify({ widths: WIDTHS, formats: FORMATS, AVIF_OPTIONS, URL_FOLDER, baseurl, format: 1 });
 }
 
 /** `NAME-HASH-WIDTH.FORMAT`, HASH being eleventy-img's hash of the source's bytes and sharp options. */

@@ -49,8 +49,22 @@ export function openStore(file: string): RenderStore {
     save() {
       if (!changed && entries !== undefined && used.size === entries.size) return;
       changed = false;
-      const content: CacheFile = { format: 1, entries: Object.fromEntries(used) };
-      writeFileAtomically(file, JSON.stringify(content));
+      writeFileAtomically(file, cacheFileText(used));
     },
   };
+}
+
+/**
+ * The file's JSON, byte for byte `JSON.stringify({ format: 1, entries })`, in one piece per entry: with thousands
+ * of posts the whole text would be tens of megabytes held at once, at the build's peak of memory.
+ */
+function* cacheFileText(entries: Map<string, [string, string]>): Generator<string> {
+  const format: CacheFile["format"] = 1;
+  yield `{"format":${format},"entries":{`;
+  let first = true;
+  for (const [key, entry] of entries) {
+    yield `${first ? "" : ","}${JSON.stringify(key)}:${JSON.stringify(entry)}`;
+    first = false;
+  }
+  yield "}}";
 }

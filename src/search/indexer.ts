@@ -1,7 +1,7 @@
 import path from "node:path";
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
-import { hasSearchablePage } from "./pages.ts";
+import { hasSearchablePage, isIndexable } from "./pages.ts";
 
 /** Where the bundle goes inside the site; the search page loads its UI and index from here. */
 export const BUNDLE_FOLDER = "pagefind";
@@ -12,27 +12,68 @@ export interface IndexReport {
 }
 
 /**
- * Writes `<site>/pagefind/` for the site built in `outputDir`, Pagefind's service reading the pages from disk
- * itself with `addDirectory` (https://pagefind.app/docs/node-api/), on both cores. Handing it each page from the
- * build was slower (figures in BENCHMARKS.md): Eleventy runs every transform at the end of the render, so nothing
- * overlapped, and each page was piped through Node.
- * `searchable` says whether any page marked a body to search: with none, Pagefind would index every page whole.
- * Pagefind's errors are thrown, so a build fails.
+ * Pages per Pagefind bundle. Pagefind's service holds every page it has indexed until it writes the bundle,
+ * about 0.4 MB a post of the seed article's length: a blog of any size is indexed in parts of at most this many,
+ * one service after the other, and the search page merges the parts (figures in BENCHMARKS.md, "Build memory").
  */
-async function writeIndex(outputDir: string, searchable: boolean): Promise<IndexReport> {
+const PAGES_PER_BUNDLE = 1000;
+/** Pages per part: PAGES_PER_BUNDLE, unless BLOG_SEARCH_PART_PAGES says otherwise (tests split a small blog). */
+const pagesPerPart = () => Number(process.env.BLOG_SEARCH_PART_PAGES) || PAGES_PER_BUNDLE;
+/** The part `n` (from 2) of a bundle split in parts, inside the first part's folder. */
+const partFolder = (n: number) => `part-${n}`;
+/** The search page's element (templates/search.liquid) that tells search.js how many parts the index has. */
+const SEARCH_PAGE_ELEMENT = /\bdata-search-page(?=[\s>])/;
+/** Pages read and handed to Pagefind at once: enough to keep its service busy on both cores. */
+const IN_FLIGHT = 8;
+
+/**
+ * Writes `<site>/pagefind/` for the site built in `outputDir`: each page whose layout marked a body to search,
+ * read from disk and handed to Pagefind's service (https://pagefind.app/docs/node-api/), in parts of at most
+ * PAGES_PER_BUNDLE pages. `searchable` says whether any page marked a body to search: with none, Pagefind
+ * would index every page whole. `stopped` ends the work between two pages. Pagefind's errors are thrown, so a
+ * build fails.
+ */
+async function writeIndex(outputDir: string, searchable: boolean, stopped: () => boolean): Promise<IndexReport> {
   const bundle = path.join(outputDir, BUNDLE_FOLDER);
+  // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
+  await rm(bundle, { recursive: true, force: true });
+  const parts: string[] = [];
+  let pageCount = 0;
+  let index: pagefind.PagefindIndex | undefined;
+  let inPart = 0;
+  const perPart = pagesPerPart();
+  const adding: Promise<void>[] = [];
+  const writePart = async () => {
+    if (stopped()) throw new Error("stopped by a newer build");
+    await Promise.all(adding.splice(0));
+    const folder = parts.length ? path.join(bundle, partFolder(parts.length + 1)) : bundle;
+    index ??= await startIndex();
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length) throw pagefindError(`could not write ${folder}`, written.errors);
+    parts.push(folder);
+    pageCount += await indexedPages(folder);
+    // Closing the service ends its process, and with it the memory of the pages of this part.
+    await pagefind.close();
+    index = undefined;
+    inPart = 0;
+  };
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw pagefindError("could not start", errors);
-    // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
-    await rm(bundle, { recursive: true, force: true });
     if (searchable) {
-      const added = await index.addDirectory({ path: outputDir });
-      if (added.errors.length) throw pagefindError("could not index every post", added.errors);
+      for (const batch of batches(await htmlFiles(outputDir), IN_FLIGHT)) {
+        if (stopped()) throw new Error("stopped by a newer build");
+        const pages = await Promise.all(batch.map(async (file) => ({ file, html: await readFile(file, "utf8") })));
+        for (const page of pages.filter(({ html }) => isIndexable(html))) {
+          if (inPart === perPart) await writePart();
+          index ??= await startIndex();
+          inPart += 1;
+          adding.push(addPage(index, outputDir, page.file, page.html));
+        }
+        await Promise.all(adding.splice(0));
+      }
     }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw pagefindError(`could not write ${bundle}`, written.errors);
-    return { pageCount: await indexedPages(bundle) };
+    if (inPart > 0 || parts.length === 0) await writePart();
+    await tellSearchPage(outputDir, parts.length);
+    return { pageCount };
   } catch (error) {
     throw asSearchError(error);
   } finally {
@@ -41,9 +82,48 @@ async function writeIndex(outputDir: string, searchable: boolean): Promise<Index
   }
 }
 
+async function startIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw pagefindError("could not start", errors);
+  return index;
+}
+
+async function addPage(index: pagefind.PagefindIndex, outputDir: string, file: string, html: string): Promise<void> {
+  // The path inside the site, from which Pagefind makes the result's URL as it does for a folder it reads.
+  const added = await index.addHTMLFile({ sourcePath: path.relative(outputDir, file), content: html });
+  if (added.errors.length) throw pagefindError(`could not index ${path.relative(outputDir, file)}`, added.errors);
+}
+
+/** Every HTML file of the site, in a stable order (the same pages go to the same part on every build). */
+async function htmlFiles(outputDir: string): Promise<string[]> {
+  const entries = await readdir(outputDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** Writes the number of parts into the search page, whose search.js merges parts 2 and on into the first. */
+async function tellSearchPage(outputDir: string, parts: number): Promise<void> {
+  if (parts < 2) return;
+  const page = path.join(outputDir, "search", "index.html");
+  const html = await readFile(page, "utf8").catch(() => undefined);
+  if (html === undefined || !SEARCH_PAGE_ELEMENT.test(html))
+    throw new Error(`the index has ${parts} parts, and no search page (search/index.html) to merge them`);
+  await writeFile(page, html.replace(SEARCH_PAGE_ELEMENT, `data-search-page data-search-parts="${parts}"`));
+}
+
 /** Indexes a built site; unless the build said whether any page is searchable, its files are looked at. */
-export async function indexSite(outputDir: string, searchable?: boolean): Promise<IndexReport> {
-  return writeIndex(outputDir, searchable ?? (await hasSearchablePage(outputDir)));
+export async function indexSite(
+  outputDir: string,
+  searchable?: boolean,
+  stopped: () => boolean = () => false,
+): Promise<IndexReport> {
+  return writeIndex(outputDir, searchable ?? (await hasSearchablePage(outputDir)), stopped);
 }
 
 /** The page count Pagefind wrote into its entry file, over all languages. */
@@ -67,7 +147,7 @@ export function indexSiteInBackground(
   done: (result: IndexReport | Error) => void,
 ): BackgroundIndexing {
   let stopped = false;
-  const settled = indexSite(outputDir, searchable).then(
+  const settled = indexSite(outputDir, searchable, () => stopped).then(
     (report) => stopped || done(report),
     (error: unknown) => stopped || done(asSearchError(error)),
   );

@@ -1,7 +1,7 @@
 // What the build's caches (.cache/render, .cache/images) share: one way to fingerprint, to read an input that
 // may be missing, and to write a cache file so that a killed build never leaves half of one.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 
 /** A SHA-256 over the parts, each ended by a NUL so that ("ab", "c") and ("a", "bc") differ. */
@@ -25,10 +25,21 @@ export function engineLockfile(srcDir: string): string {
   return path.join(path.dirname(srcDir), "package-lock.json");
 }
 
-/** Writes a temporary file beside `file`, then renames it over `file`: readers see the old or the new one. */
-export function writeFileAtomically(file: string, text: string): void {
+/**
+ * Writes a temporary file beside `file`, then renames it over `file`: readers see the old or the new one.
+ * Text given in pieces is written piece by piece, never held whole (a render cache of thousands of posts).
+ */
+export function writeFileAtomically(file: string, text: string | Iterable<string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  if (typeof text === "string") writeFileSync(temporary, text);
+  else {
+    const fd = openSync(temporary, "w");
+    try {
+      for (const piece of text) writeSync(fd, piece);
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(temporary, file);
 }

@@ -36,5 +36,14 @@ describe("the compiled engine", () => {
     expect(build()).toMatch(/^Made _site\/ in /m);
     // The edited module's code is what runs, not only what the summary says: the site is still there.
     expect(readFileSync(path.join(project.site, "index.html"), "utf8")).toContain("Hello");
+
+    // A damaged cache is compiled again, never run: a compiled file cut short, then a stamp that is not JSON.
+    const cutShort = readFileSync(compiled, "utf8");
+    writeFileSync(compiled, cutShort.slice(0, cutShort.length / 2));
+    expect(build()).toMatch(/^Made _site\/ in /m);
+    expect(readFileSync(compiled, "utf8")).toBe(cutShort);
+    writeFileSync(path.join(project.dir, ".cache/engine/sources.json"), '{"sources": {"');
+    expect(build()).toMatch(/^Made _site\/ in /m);
+    expect(readFileSync(compiled, "utf8")).toBe(cutShort);
   }, 120_000);
 });

@@ -206,6 +206,22 @@ describe("the article's diagrams", () => {
     expect(everyFileServed(before)).toBe(true);
     expect(() => JSON.parse(readFileSync(path.join(project.dir, ".cache/images/manifest.json"), "utf8"))).not.toThrow();
   }, 300_000);
+
+  it("makes again a cached file cut short, and never copies it into the site", async () => {
+    const page = readFileSync(path.join(project.site, PAGE), "utf8");
+    const shown =
+      elements(page, "picture")
+        .flatMap(pictureUrls)
+        .find((url) => url.endsWith(".webp")) ?? "";
+    const cached = path.join(project.dir, ".cache/images", path.basename(shown));
+    const whole = readFileSync(cached);
+    writeFileSync(cached, whole.subarray(0, whole.length / 2));
+    const result = await build(project.dir);
+    expect(result.code).toBe(0);
+    expect(encodedIn(result)).toBe(1);
+    expect(readFileSync(siteFile(shown)).length).toBe(whole.length);
+    expect(readFileSync(path.join(project.site, PAGE), "utf8")).toBe(page);
+  }, 300_000);
 });
 
 describe("images in other posts", () => {

@@ -1,7 +1,7 @@
 // The search readers use, in real headless Chromium against built sites served over HTTP with the
 // production Content-Security-Policy: typing, section results, the category filter, the URL, keyboard,
 // no-JavaScript fallback, hostile queries, a `baseurl` sub-path, and axe-core.
-import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,19 +31,28 @@ describe("the search page", { timeout: 150_000 }, () => {
   let subPathBlog: SearchBlog;
   let root: Served;
   let subPath: Served;
+  /** The same blog, its index written in parts of two pages, as a large blog's is (src/search/indexer.ts). */
+  let partsBlog: SearchBlog;
+  let parts: Served;
   const problems: string[] = [];
 
   beforeAll(async () => {
     blog = makeSearchBlog();
     subPathBlog = makeSearchBlog("/blog");
-    const results = await Promise.all([build(blog.project.dir), build(subPathBlog.project.dir)]);
+    partsBlog = makeSearchBlog();
+    const results = await Promise.all([
+      build(blog.project.dir),
+      build(subPathBlog.project.dir),
+      build(partsBlog.project.dir, { BLOG_SEARCH_PART_PAGES: "2" }),
+    ]);
     for (const result of results) expect(result.stderr).toBe("");
     // A host whose /blog/ is the sub-path site, as `baseurl: /blog` expects.
     const host = mkdtempSync(path.join(tmpdir(), "blog-host-"));
     symlinkSync(subPathBlog.project.site, path.join(host, "blog"));
-    [root, subPath] = await Promise.all([
+    [root, subPath, parts] = await Promise.all([
       serveDir(blog.project.site, { headers: { "content-security-policy": CSP } }),
       serveDir(host, { headers: { "content-security-policy": CSP } }),
+      serveDir(partsBlog.project.site, { headers: { "content-security-policy": CSP } }),
     ]);
     browser = await launchBrowser();
   }, 300_000);
@@ -52,6 +61,7 @@ describe("the search page", { timeout: 150_000 }, () => {
     await browser?.close();
     await root?.close();
     await subPath?.close();
+    await parts?.close();
   });
 
   /** A fresh page that records CSP refusals, script errors and failed loads (other than the absent favicon). */
@@ -128,6 +138,23 @@ describe("the search page", { timeout: 150_000 }, () => {
 
     const shared = await open(page.url());
     await poll(async () => (await titles(shared)).sort()).toEqual(linux.sort());
+    expect(problems).toEqual([]);
+  });
+
+  it("finds the same posts, filters included, in an index written in parts", async () => {
+    expect(existsSync(path.join(partsBlog.project.site, "pagefind/part-2/pagefind-entry.json"))).toBe(true);
+    const page = await open(`${parts.url}/search/?q=containers`);
+    const all = blog.published.map((p) => p.title).sort();
+    await poll(async () => (await titles(page)).sort()).toEqual(all);
+    await page
+      .getByRole("group", { name: "Category" })
+      .getByRole("checkbox", { name: /^linux\b/ })
+      .check();
+    const linux = blog.published.filter((p) => p.category === "linux").map((p) => p.title);
+    await poll(async () => (await titles(page)).sort()).toEqual(linux.sort());
+
+    const volumes = await open(`${parts.url}/search/?q=volumes`);
+    await poll(async () => (await titles(volumes))[0]).toBe(ARTICLE);
     expect(problems).toEqual([]);
   });
 
