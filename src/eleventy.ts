@@ -15,6 +15,7 @@ import feedPlugin from "./feed/index.ts";
 import renderCachePlugin from "./render-cache/index.ts";
 import imagesPlugin from "./images/index.ts";
 import searchPlugin from "./search/index.ts";
+import siteFilesPlugin, { readSiteFiles } from "./site-files/index.ts";
 
 const ROOT = process.cwd();
 
@@ -24,9 +25,12 @@ export default function config(eleventyConfig: EleventyConfig) {
   const now = process.env.BLOG_NOW ? DateTime.fromISO(process.env.BLOG_NOW) : DateTime.now();
 
   const md = createMarkdown();
+  const layoutsDir = path.join(ROOT, "_includes/layouts");
+  // pages/ and _data/, read before the site plugin hands `site` (with site.data, site.pages...) to templates.
+  const files = readSiteFiles(ROOT, site, layoutsDir);
 
   eleventyConfig.addPlugin(sitePlugin, { site, now });
-  eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
+  eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir });
   eleventyConfig.addPlugin(markdownPlugin, { md });
   // Rendered Markdown kept in .cache/render/ by a hash of all it depends on, as Jekyll 4 does: warm builds skip markdown-it.
   eleventyConfig.addPlugin(renderCachePlugin, { root: ROOT });
@@ -35,15 +39,17 @@ export default function config(eleventyConfig: EleventyConfig) {
   // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(seoPlugin, { site, md });
-  eleventyConfig.addPlugin(pagesPlugin, { site });
+  eleventyConfig.addPlugin(pagesPlugin, { site, taken: files.outputs });
   eleventyConfig.addPlugin(feedPlugin, { site, md });
+  // The site's own pages, static files and data (pages/, _data/), as Jekyll builds them.
+  eleventyConfig.addPlugin(siteFilesPlugin, { site, files, markdownify: (text: string) => md.render(text, {}) });
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
   // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).
   eleventyConfig.addPlugin(searchPlugin);
 
   return {
-    // Only posts are content; layouts and pages live beside them, not inside the authors' folder.
+    // Posts are Eleventy's input; the site's own pages (pages/) are added as virtual templates by src/site-files.
     dir: {
       input: "posts",
       includes: "../_includes",

@@ -1,0 +1,139 @@
+// The rest of a Jekyll site beside its posts: pages (Markdown, HTML, XML... with front matter) at Jekyll's
+// URLs, static files copied to the same path, `_data/` as `site.data`, `site.pages`, `site.static_files`,
+// `site.html_pages`, `site.posts`, and the pages the header links to.
+import path from "node:path";
+import { readdirSync } from "node:fs";
+import type { SiteConfig } from "../types.ts";
+import type { CollectionApi, EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
+import { postsOf } from "../posts/index.ts";
+import { addJekyllPageFields } from "../liquid/page.ts";
+import { withoutLiquid } from "../liquid/index.ts";
+import { readSiteData } from "./data.ts";
+import { PAGES_FOLDER, readSiteFolder, type SiteFolder, type SitePage } from "./site-folder.ts";
+import { isMarkdown } from "./page-url.ts";
+import { postDrops } from "./post-drops.ts";
+
+export { PAGES_FOLDER } from "./site-folder.ts";
+
+// Virtual pages are named below this folder of Eleventy's input, where no post is.
+const VIRTUAL = "_site-pages";
+
+// Eleventy gives these data keys a meaning of its own; a Jekyll page's front matter cannot set them.
+const ELEVENTY_KEYS = new Set(["page", "pagination", "collections", "eleventy", "pkg", "permalink", "date", "tags"]);
+
+export interface SiteFiles extends SiteFolder {
+  /** Output files the site's own pages and static files write: built-in pages at these paths step aside. */
+  outputs: Set<string>;
+}
+
+function layoutNames(layoutsDir: string): string[] {
+  return readdirSync(layoutsDir)
+    .map((name) => name.replace(/\.[^.]+$/, ""))
+    .sort();
+}
+
+function pageDrop(page: SitePage): Record<string, unknown> {
+  return {
+    ...page.frontMatter,
+    url: page.url,
+    path: page.path,
+    name: path.posix.basename(page.path),
+    dir: page.url.endsWith("/") ? page.url : page.url.replace(/[^/]*$/, ""),
+    content: page.body,
+  };
+}
+
+/**
+ * Reads `pages/` and `_data/` and puts what Jekyll's `site` has of them on `site` (before the site plugin
+ * hands `site` to templates). `site.posts` is filled once Eleventy knows the posts.
+ */
+export function readSiteFiles(root: string, site: SiteConfig, layoutsDir: string): SiteFiles {
+  const folder = readSiteFolder(root, site, layoutNames(layoutsDir));
+  const drops = folder.pages.map(pageDrop);
+  site.data = readSiteData(path.join(root, "_data"));
+  site.pages = drops;
+  site.html_pages = drops.filter((drop, i) => folder.pages[i].outputPath.endsWith(".html"));
+  site.static_files = folder.staticFiles.map((file) => ({
+    path: `/${file.path}`,
+    name: path.posix.basename(file.path),
+    basename: path.posix.basename(file.path, path.posix.extname(file.path)),
+    extname: path.posix.extname(file.path),
+    modified_time: file.modified,
+    collection: null,
+  }));
+  // Shared by reference with every page's `site` (Eleventy's data merge keeps arrays it does not combine).
+  site.posts = [];
+  const outputs = new Set([...folder.pages.map((p) => p.outputPath), ...folder.staticFiles.map((f) => f.path)]);
+  return { ...folder, outputs };
+}
+
+/** minima's header: the pages with a title, in `header_pages` order when `_config.yml` has it. */
+function headerPages(pages: SitePage[], site: SiteConfig): { title: string; url: string }[] {
+  const titled = pages.filter((p) => p.frontMatter.title && p.outputPath.endsWith(".html") && p.layout !== false);
+  const order = Array.isArray(site.header_pages) ? site.header_pages.map(String) : undefined;
+  const chosen = order
+    ? order.flatMap((wanted) => titled.filter((p) => p.path === wanted))
+    : titled.filter((p) => p.frontMatter.redirect_to === undefined);
+  return chosen.map((p) => ({ title: String(p.frontMatter.title), url: p.url }));
+}
+
+function virtualPath(page: SitePage): string {
+  return `${VIRTUAL}/${page.path}${isMarkdown(page.path) ? "" : ".liquid"}`;
+}
+
+export interface SiteFilesOptions {
+  site: SiteConfig;
+  files: SiteFiles;
+  markdownify: (text: string) => string;
+}
+
+export default function siteFilesPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, files, markdownify }: SiteFilesOptions,
+): void {
+  for (const page of files.pages) {
+    const data: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(page.frontMatter)) if (!ELEVENTY_KEYS.has(key)) data[key] = value;
+    Object.assign(data, {
+      layout: page.layout,
+      permalink: `/${page.outputPath}`,
+      sitePage: { path: page.path, url: page.url },
+    });
+    eleventyConfig.addTemplate(virtualPath(page), page.body, data);
+  }
+  for (const file of files.staticFiles) {
+    eleventyConfig.addPassthroughCopy({ [`${PAGES_FOLDER}/${file.path}`]: file.path });
+  }
+  eleventyConfig.addWatchTarget(`${PAGES_FOLDER}/`);
+  eleventyConfig.addWatchTarget("_data/");
+  eleventyConfig.addGlobalData("headerPages", headerPages(files.pages, site));
+
+  const frontMatterOf = new Map(files.pages.map((page) => [page.path, page.frontMatter]));
+  eleventyConfig.addPreprocessor("jekyll-site-pages", "md,markdown,liquid", (data: TemplateData, content: string) => {
+    const sitePage = data.sitePage as { path: string; url: string } | undefined;
+    if (!sitePage) return undefined;
+    const page = data.page as unknown as Record<string, unknown>;
+    Object.defineProperty(page, "path", { value: sitePage.path, enumerable: true, configurable: true });
+    Object.defineProperty(page, "name", {
+      value: path.posix.basename(sitePage.path),
+      enumerable: true,
+      configurable: true,
+    });
+    addJekyllPageFields(data, frontMatterOf.get(sitePage.path) ?? {}, site, markdownify);
+    return data.render_with_liquid === false ? withoutLiquid(content) : undefined;
+  });
+
+  // Jekyll's site.posts, newest first, filled in place before any page renders.
+  eleventyConfig.addCollection("sitePosts", (api: CollectionApi) => {
+    const posts = site.posts as unknown[];
+    posts.splice(0, posts.length, ...postDrops(postsOf(api), site, markdownify));
+    return posts;
+  });
+  // What the sitemap lists beside posts: the site's HTML pages, unless `sitemap: false`.
+  eleventyConfig.addCollection("sitePages", (api: CollectionApi) =>
+    api
+      .getAll()
+      .filter((item) => item.data.sitePage && item.data.sitemap !== false && /(\.html|\/)$/.test(item.url))
+      .sort((a, b) => a.url.localeCompare(b.url)),
+  );
+}
