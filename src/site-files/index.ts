@@ -12,6 +12,8 @@ import { readSiteData } from "./data.ts";
 import { PAGES_FOLDER, readSiteFolder, type SiteFolder, type SitePage } from "./site-folder.ts";
 import { isMarkdown } from "./page-url.ts";
 import { postDrops } from "./post-drops.ts";
+import { skippedPostFiles } from "./skipped.ts";
+import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget } from "./redirects.ts";
 
 export { PAGES_FOLDER } from "./site-folder.ts";
 
@@ -63,6 +65,7 @@ export function readSiteFiles(root: string, site: SiteConfig, layoutsDir: string
   }));
   // Shared by reference with every page's `site` (Eleventy's data merge keeps arrays it does not combine).
   site.posts = [];
+  for (const problem of skippedPostFiles(root)) console.warn(`Warning: ${problem}`);
   const outputs = new Set([...folder.pages.map((p) => p.outputPath), ...folder.staticFiles.map((f) => f.path)]);
   return { ...folder, outputs };
 }
@@ -73,7 +76,7 @@ function headerPages(pages: SitePage[], site: SiteConfig): { title: string; url:
   const order = Array.isArray(site.header_pages) ? site.header_pages.map(String) : undefined;
   const chosen = order
     ? order.flatMap((wanted) => titled.filter((p) => p.path === wanted))
-    : titled.filter((p) => p.frontMatter.redirect_to === undefined);
+    : titled.filter((p) => redirectTarget(p.frontMatter.redirect_to) === undefined);
   return chosen.map((p) => ({ title: String(p.frontMatter.title), url: p.url }));
 }
 
@@ -94,13 +97,22 @@ export default function siteFilesPlugin(
   for (const page of files.pages) {
     const data: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(page.frontMatter)) if (!ELEVENTY_KEYS.has(key)) data[key] = value;
+    const target = redirectTarget(page.frontMatter.redirect_to);
+    const redirect = target === undefined ? undefined : redirectBetween(site, page.url, target);
     Object.assign(data, {
-      layout: page.layout,
+      layout: redirect ? false : page.layout,
       permalink: `/${page.outputPath}`,
-      sitePage: { path: page.path, url: page.url },
+      sitePage: { path: page.path, url: page.url, redirect },
     });
-    eleventyConfig.addTemplate(virtualPath(page), page.body, data);
+    if (redirect) {
+      // jekyll-redirect-from replaces the page's whole output with its redirect page.
+      Object.assign(data, { redirect, sitemap: false });
+      eleventyConfig.addTemplate(`${VIRTUAL}/${page.path}.liquid`, REDIRECT_PAGE, data);
+    } else {
+      eleventyConfig.addTemplate(virtualPath(page), page.body, data);
+    }
   }
+  addRedirects(eleventyConfig, site, files.outputs);
   for (const file of files.staticFiles) {
     eleventyConfig.addPassthroughCopy({ [`${PAGES_FOLDER}/${file.path}`]: file.path });
   }

@@ -4,13 +4,13 @@ import { existsSync, openSync, readFileSync, readSync, closeSync, statSync } fro
 import path from "node:path";
 import type { SiteConfig } from "../types.ts";
 import { inputError, lineOfKey } from "../site/errors.ts";
+import { PAGES_FOLDER } from "../site/paths.ts";
 import { parseFrontMatter, splitFrontMatter } from "../posts/front-matter.ts";
 import { defaultsFor } from "../posts/defaults.ts";
 import { entryRules, siteEntries } from "./entries.ts";
 import { outputExtension, pageOutputPath, pageUrl } from "./page-url.ts";
 
-/** Where the site's pages and static files live, relative to the project. */
-export const PAGES_FOLDER = "pages";
+export { PAGES_FOLDER };
 
 export interface SitePage {
   /** Path inside `pages/`, Jekyll's `page.path` (`docs/index.md`). */
