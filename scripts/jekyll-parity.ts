@@ -3,10 +3,13 @@
 // title, date, categories, tags, heading ids or feed entry differ, and exits 1 on any difference.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { siteParity } from "./site-parity.ts";
 import { compareWithJekyll, formatReport, readPostsFolder, staticFoldersBeside } from "../tests/helpers/parity.ts";
 
 async function main(): Promise<number> {
   const [postsDir, configFile] = process.argv.slice(2);
+  // A whole site (a folder with its _config.yml): scripts/site-parity.ts.
+  if (postsDir && existsSync(path.join(postsDir, "_config.yml"))) return siteParity(postsDir);
   if (!postsDir || !existsSync(postsDir)) {
     console.error("usage: npm run parity -- path/to/_posts [path/to/_config.yml]");
     return 2;

@@ -54,7 +54,7 @@ function readDataFile(file: string, shown: string): unknown {
     if (ext === ".csv") return table(text, ",");
     if (ext === ".tsv") return table(text, "\t");
     if (ext === ".json") return JSON.parse(text);
-    return yaml.load(text, { filename: shown }) ?? null;
+    return yaml.load(text, { filename: shown, schema: DATA_SCHEMA }) ?? null;
   } catch (error) {
     throw inputError(
       shown,
@@ -64,6 +64,32 @@ function readDataFile(file: string, shown: string): unknown {
     );
   }
 }
+
+// YAML 1.2's floats (js-yaml's pattern) that are written as floats: with a point, an exponent, .inf or .nan.
+const FLOAT =
+  /^(?:[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9]+|[-+]?[0-9][0-9_]*\.[0-9_]*|[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+// Ruby prints a YAML float as a float (`26.0`, not `26`): a whole float keeps its `.0` when shown.
+const floatType = new yaml.Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (data: unknown) => typeof data === "string" && FLOAT.test(data) && !data.endsWith("_"),
+  construct: (data: string) => {
+    const text = data.replace(/_/g, "").toLowerCase();
+    const value = text.endsWith(".inf")
+      ? text.startsWith("-")
+        ? -Infinity
+        : Infinity
+      : text === ".nan"
+        ? NaN
+        : Number(text);
+    if (!Number.isInteger(value)) return value;
+    const shown = Object(value) as number & { toString(): string };
+    Object.defineProperty(shown, "toString", { value: () => `${value}.0` });
+    return shown;
+  },
+  predicate: (value: unknown) => value instanceof Number,
+  represent: (value: object) => String(value),
+});
+const DATA_SCHEMA = yaml.DEFAULT_SCHEMA.extend({ implicit: [floatType] });
 
 const DATA_FILE = /\.(ya?ml|json|csv|tsv)$/i;
 

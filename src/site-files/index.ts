@@ -11,7 +11,8 @@ import { withoutLiquid } from "../liquid/index.ts";
 import { readSiteData } from "./data.ts";
 import { PAGES_FOLDER, readSiteFolder, type SiteFolder, type SitePage } from "./site-folder.ts";
 import { isMarkdown } from "./page-url.ts";
-import { postDrops } from "./post-drops.ts";
+import { postDrops, postsByName, sharedObject } from "./post-drops.ts";
+import { jekyllSort } from "./sort.ts";
 import { skippedPostFiles } from "./skipped.ts";
 import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget } from "./redirects.ts";
 
@@ -65,6 +66,8 @@ export function readSiteFiles(root: string, site: SiteConfig, layoutsDir: string
   }));
   // Shared by reference with every page's `site` (Eleventy's data merge keeps arrays it does not combine).
   site.posts = [];
+  site.categories = sharedObject<unknown[]>();
+  site.tags = sharedObject<unknown[]>();
   for (const problem of skippedPostFiles(root)) console.warn(`Warning: ${problem}`);
   const outputs = new Set([...folder.pages.map((p) => p.outputPath), ...folder.staticFiles.map((f) => f.path)]);
   return { ...folder, outputs };
@@ -119,6 +122,7 @@ export default function siteFilesPlugin(
   eleventyConfig.addWatchTarget(`${PAGES_FOLDER}/`);
   eleventyConfig.addWatchTarget("_data/");
   eleventyConfig.addGlobalData("headerPages", headerPages(files.pages, site));
+  eleventyConfig.addFilter("sort", jekyllSort);
 
   const frontMatterOf = new Map(files.pages.map((page) => [page.path, page.frontMatter]));
   eleventyConfig.addPreprocessor("jekyll-site-pages", "md,markdown,liquid", (data: TemplateData, content: string) => {
@@ -139,6 +143,9 @@ export default function siteFilesPlugin(
   eleventyConfig.addCollection("sitePosts", (api: CollectionApi) => {
     const posts = site.posts as unknown[];
     posts.splice(0, posts.length, ...postDrops(postsOf(api), site, markdownify));
+    const drops = posts as Record<string, unknown>[];
+    postsByName(site.categories as Record<string, unknown[]>, drops, "categories");
+    postsByName(site.tags as Record<string, unknown[]>, drops, "tags");
     return posts;
   });
   // What the sitemap lists beside posts: the site's HTML pages, unless `sitemap: false`.

@@ -32,12 +32,30 @@ export function postDrops(
       draft: post.draft,
       collection: "posts",
     });
-    Object.defineProperty(drop, "excerpt", {
-      get: () => (excerpt ??= markdownify(post.excerptSource)),
-      enumerable: true,
-    });
+    // A front-matter `excerpt` is shown as written; otherwise the post's first paragraph, rendered.
+    if (typeof item.data.excerpt !== "string") {
+      Object.defineProperty(drop, "excerpt", {
+        get: () => (excerpt ??= markdownify(post.excerptSource)),
+        enumerable: true,
+      });
+    }
     Object.defineProperty(drop, "content", { get: () => item.templateContent ?? "", enumerable: false });
     drops.push(drop);
   }
   return drops.reverse();
+}
+
+// Not a plain object, so Eleventy's data merge shares it with every page instead of copying it empty.
+const SHARED = Object.freeze({});
+
+/** `site.categories` or `site.tags`: each name and its posts, newest first, filled in place. */
+export function postsByName(target: Record<string, unknown[]>, drops: Record<string, unknown>[], key: string): void {
+  for (const name of Object.keys(target)) delete target[name];
+  for (const drop of drops) {
+    for (const name of (drop[key] as string[] | undefined) ?? []) (target[name] ??= []).push(drop);
+  }
+}
+
+export function sharedObject<T>(): Record<string, T> {
+  return Object.create(SHARED) as Record<string, T>;
 }
