@@ -74,11 +74,38 @@ function redirectsOf(api: CollectionApi, site: SiteConfig): { pages: Redirect[];
   return { pages, json };
 }
 
+// The plugin adds its pages to site.pages (and the HTML ones to site.html_pages) before anything renders.
+function listRedirectPages(site: SiteConfig, redirects: Redirect[], withJson: boolean): void {
+  const drops = redirects.map((redirect) => ({
+    url: redirect.from,
+    name: "redirect.html",
+    path: "redirect.html",
+    layout: "redirect",
+    sitemap: false,
+    permalink: redirect.from,
+    redirect: { from: redirect.from, to: redirect.to },
+  }));
+  for (const [key, extra] of [
+    [
+      "pages",
+      withJson ? [...drops, { url: "/redirects.json", name: "redirects.json", path: "redirects.json" }] : drops,
+    ],
+    ["html_pages", drops],
+  ] as const) {
+    const list = site[key] as unknown[] & { siteLength?: number };
+    list.siteLength ??= list.length;
+    list.splice(list.siteLength, list.length, ...extra);
+  }
+}
+
 export function addRedirects(eleventyConfig: EleventyConfig, site: SiteConfig, taken: ReadonlySet<string>): void {
   let json: Record<string, string> = {};
+  const settings = site.redirect_from as { json?: unknown } | undefined;
+  const withJson = !taken.has("redirects.json") && settings?.json !== false;
   eleventyConfig.addCollection("redirects", (api: CollectionApi) => {
     const found = redirectsOf(api, site);
     json = found.json;
+    listRedirectPages(site, found.pages, withJson);
     return found.pages;
   });
   eleventyConfig.addTemplate("_site-pages/redirect-from.liquid", REDIRECT_PAGE, {
@@ -88,8 +115,7 @@ export function addRedirects(eleventyConfig: EleventyConfig, site: SiteConfig, t
     eleventyExcludeFromCollections: true,
   });
   // As the plugin: unless the site has its own, or `redirect_from: {json: false}` in _config.yml.
-  const settings = site.redirect_from as { json?: unknown } | undefined;
-  if (taken.has("redirects.json") || settings?.json === false) return;
+  if (!withJson) return;
   eleventyConfig.addTemplate("_site-pages/redirects.json.liquid", "{{ collections.redirects | redirects_json }}", {
     permalink: "/redirects.json",
     layout: false,
