@@ -42,7 +42,12 @@ export default function config(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(pagesPlugin, { site, taken: files.outputs });
   eleventyConfig.addPlugin(feedPlugin, { site, md });
   // The site's own pages, static files and data (pages/, _data/), as Jekyll builds them.
-  eleventyConfig.addPlugin(siteFilesPlugin, { site, files, markdownify: (text: string) => md.render(text, {}) });
+  eleventyConfig.addPlugin(siteFilesPlugin, {
+    site,
+    root: ROOT,
+    files,
+    markdownify: (text: string) => md.render(text, {}),
+  });
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
   // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).

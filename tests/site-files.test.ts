@@ -37,6 +37,7 @@ describe("a whole Jekyll site, against real Jekyll", () => {
     expect(about).toContain('<aside class="note">Included by name from a variable.</aside>');
     expect(about).not.toContain("h-entry");
     expect(read("contact-us/index.html")).toContain("<p>Write to Fixture Site.</p>");
+    expect(read("docs/index.html")).toContain("A part for readers, read from beside the page (Docs).");
   });
 
   it("copies static files, leaving out `_` names and `exclude:`, keeping `include:`", () => {

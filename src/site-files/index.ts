@@ -4,7 +4,8 @@
 import path from "node:path";
 import { readdirSync } from "node:fs";
 import type { SiteConfig } from "../types.ts";
-import type { CollectionApi, EleventyConfig, TemplateData } from "../site/eleventy-config.ts";
+import type { Liquid } from "liquidjs";
+import type { CollectionApi, EleventyConfig, LiquidTagImpl, TemplateData } from "../site/eleventy-config.ts";
 import { postsOf } from "../posts/index.ts";
 import { addJekyllPageFields } from "../liquid/page.ts";
 import { withoutLiquid } from "../liquid/index.ts";
@@ -13,6 +14,7 @@ import { PAGES_FOLDER, readSiteFolder, type SiteFolder, type SitePage } from "./
 import { isMarkdown } from "./page-url.ts";
 import { postDrops, postsByName, sharedObject } from "./post-drops.ts";
 import { jekyllSort } from "./sort.ts";
+import { includeRelativeTag } from "./include-relative.ts";
 import { skippedPostFiles } from "./skipped.ts";
 import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget } from "./redirects.ts";
 
@@ -89,13 +91,14 @@ function virtualPath(page: SitePage): string {
 
 export interface SiteFilesOptions {
   site: SiteConfig;
+  root: string;
   files: SiteFiles;
   markdownify: (text: string) => string;
 }
 
 export default function siteFilesPlugin(
   eleventyConfig: EleventyConfig,
-  { site, files, markdownify }: SiteFilesOptions,
+  { site, root, files, markdownify }: SiteFilesOptions,
 ): void {
   for (const page of files.pages) {
     const data: Record<string, unknown> = {};
@@ -123,6 +126,10 @@ export default function siteFilesPlugin(
   eleventyConfig.addWatchTarget("_data/");
   eleventyConfig.addGlobalData("headerPages", headerPages(files.pages, site));
   eleventyConfig.addFilter("sort", jekyllSort);
+  eleventyConfig.addLiquidTag(
+    "include_relative",
+    (engine: unknown) => includeRelativeTag(engine as Liquid, root) as unknown as LiquidTagImpl,
+  );
 
   const frontMatterOf = new Map(files.pages.map((page) => [page.path, page.frontMatter]));
   eleventyConfig.addPreprocessor("jekyll-site-pages", "md,markdown,liquid", (data: TemplateData, content: string) => {
