@@ -9,6 +9,7 @@ import { compareSite, formatSiteReport, type SiteParityReport } from "./helpers/
 import { REPO, build, makeProject, post } from "./helpers/project.ts";
 import { migrate } from "../scripts/migrate/migrate.ts";
 import { pageUrl } from "../src/site-files/page-url.ts";
+import { readFragments } from "./helpers/search-blog.ts";
 
 const FIXTURE = path.join(REPO, "tests/fixtures/site");
 
@@ -108,6 +109,26 @@ describe("page URLs (Page#url)", () => {
     expect(pageUrl("about.md", "/about/", "date")).toBe("/about/");
     expect(pageUrl("a/b.md", "/:path/:basename:output_ext", "pretty")).toBe("/a/b.html");
   });
+});
+
+describe("search and the feed", () => {
+  it("search indexes pages with a title; the feed stays posts only", async () => {
+    const project = makeProject(
+      {
+        "posts/2020-01-01-ok.md": post("title: Ok"),
+        "pages/about.md": readFileSync(path.join(REPO, "pages/about.md"), "utf8"),
+        "pages/untitled.md": "---\n---\n\nNo title here.\n",
+      },
+      { assets: false },
+    );
+    const result = await build(project.dir);
+    expect(result.code, result.stderr).toBe(0);
+    const urls = readFragments(project.site).map((fragment) => fragment.url);
+    expect(urls.sort()).toEqual(["/2020/01/01/ok.html", "/about/"]);
+    const feed = readFileSync(path.join(project.site, "feed.xml"), "utf8");
+    expect(feed).toContain("/2020/01/01/ok.html");
+    expect(feed).not.toContain("/about/");
+  }, 120_000);
 });
 
 describe("files that are neither posts, pages nor static files", () => {
