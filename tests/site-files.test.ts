@@ -10,6 +10,7 @@ import { REPO, build, makeProject, post } from "./helpers/project.ts";
 import { migrate } from "../scripts/migrate/migrate.ts";
 import { pageUrl } from "../src/site-files/page-url.ts";
 import { readFragments } from "./helpers/search-blog.ts";
+import { postContent as postContentText } from "./helpers/normalize-html.ts";
 
 const FIXTURE = path.join(REPO, "tests/fixtures/site");
 
@@ -83,6 +84,18 @@ describe("a whole Jekyll site, against real Jekyll", () => {
     expect(sitemap).not.toContain("/moved/");
     expect(sitemap).not.toContain("/old/");
   });
+});
+
+describe("jekyll-paginate on the site's own index.html, against real Jekyll", () => {
+  it("gives it `paginator` and writes pages 2...N at paginate_path, hidden posts left out", async () => {
+    const report = await compareSite(path.join(REPO, "tests/fixtures/site-paginate"));
+    expect(report.missing, formatSiteReport(report)).toEqual([]);
+    expect(report.differences, formatSiteReport(report)).toEqual([]);
+    const second = readFileSync(path.join(report.project, "_site/blog/page2/index.html"), "utf8");
+    expect(postContentText(second)).toContain("Page 2 of 3 (5 posts, 2 a page).");
+    expect(second).toContain('<a href="/blog/page3/">Older</a>');
+    expect(existsSync(path.join(report.project, "_site/blog/page3/index.html"))).toBe(true);
+  }, 300_000);
 });
 
 describe("npm run migrate", () => {

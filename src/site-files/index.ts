@@ -15,6 +15,7 @@ import { isMarkdown } from "./page-url.ts";
 import { postDrops, postsByName, sharedObject } from "./post-drops.ts";
 import { jekyllSort } from "./sort.ts";
 import { includeRelativeTag } from "./include-relative.ts";
+import { paginatedPage, paginationData } from "./paginate.ts";
 import { skippedPostFiles } from "./skipped.ts";
 import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget } from "./redirects.ts";
 
@@ -100,6 +101,7 @@ export default function siteFilesPlugin(
   eleventyConfig: EleventyConfig,
   { site, root, files, markdownify }: SiteFilesOptions,
 ): void {
+  const paginated = paginatedPage(files.pages, site);
   for (const page of files.pages) {
     const data: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(page.frontMatter)) if (!ELEVENTY_KEYS.has(key)) data[key] = value;
@@ -115,6 +117,7 @@ export default function siteFilesPlugin(
       Object.assign(data, { redirect, sitemap: false });
       eleventyConfig.addTemplate(`${VIRTUAL}/${page.path}.liquid`, REDIRECT_PAGE, data);
     } else {
+      if (page === paginated) Object.assign(data, paginationData(page, site));
       eleventyConfig.addTemplate(virtualPath(page), page.body, data);
     }
   }
