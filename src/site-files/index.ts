@@ -125,8 +125,10 @@ export default function siteFilesPlugin(
   for (const file of files.staticFiles) {
     eleventyConfig.addPassthroughCopy({ [`${PAGES_FOLDER}/${file.path}`]: file.path });
   }
-  eleventyConfig.addWatchTarget(`${PAGES_FOLDER}/`);
-  eleventyConfig.addWatchTarget("_data/");
+  // Pages and data are read with the configuration (pages are virtual templates): a change reloads it.
+  // https://www.11ty.dev/docs/watch-serve/#reset-configuration
+  eleventyConfig.addWatchTarget(`./${PAGES_FOLDER}/`, { resetConfig: true });
+  eleventyConfig.addWatchTarget("./_data/", { resetConfig: true });
   eleventyConfig.addGlobalData("headerPages", headerPages(files.pages, site));
   eleventyConfig.addFilter("sort", jekyllSort);
   eleventyConfig.addLiquidTag(

@@ -34,7 +34,7 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   setChokidarConfig(options: Record<string, unknown>): void;
-  addWatchTarget(target: string): void;
+  addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
   setLibrary(name: string, library: unknown): void;
   amendLibrary(name: "md", amend: (library: { render(source: string, env?: unknown): string }) => void): void;
   amendLibrary(name: "liquid", amend: (library: Liquid) => void): void;
