@@ -17,7 +17,7 @@ import { jekyllSort } from "./sort.ts";
 import { includeRelativeTag } from "./include-relative.ts";
 import { paginatedPage, paginationData } from "./paginate.ts";
 import { skippedPostFiles } from "./skipped.ts";
-import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget } from "./redirects.ts";
+import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget, usesRedirects } from "./redirects.ts";
 
 export { PAGES_FOLDER } from "./site-folder.ts";
 
@@ -121,7 +121,7 @@ export default function siteFilesPlugin(
       eleventyConfig.addTemplate(virtualPath(page), page.body, data);
     }
   }
-  addRedirects(eleventyConfig, site, files.outputs);
+  addRedirects(eleventyConfig, site, files.outputs, usesRedirects(root, site, files.pages));
   for (const file of files.staticFiles) {
     eleventyConfig.addPassthroughCopy({ [`${PAGES_FOLDER}/${file.path}`]: file.path });
   }

@@ -1,7 +1,10 @@
 // jekyll-redirect-from: `redirect_from:` writes a small page at each old URL that sends readers to the post or
 // page (meta refresh, canonical link, a link, `noindex`); `redirect_to:` turns a page into one; and
 // `redirects.json` maps every old URL to its new one.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import type { SiteConfig } from "../types.ts";
+import { splitFrontMatter } from "../posts/front-matter.ts";
 import type { CollectionApi, EleventyConfig } from "../site/eleventy-config.ts";
 import { absoluteUrl } from "../site/urls.ts";
 import { postOf } from "../posts/index.ts";
@@ -98,10 +101,40 @@ function listRedirectPages(site: SiteConfig, redirects: Redirect[], withJson: bo
   }
 }
 
-export function addRedirects(eleventyConfig: EleventyConfig, site: SiteConfig, taken: ReadonlySet<string>): void {
+/**
+ * Whether the site uses redirects: its `_config.yml` names jekyll-redirect-from (as a migrated site does), or a
+ * page or post has `redirect_from` or `redirect_to`. Known before Eleventy reads the posts, so their files are
+ * searched for the key.
+ */
+export function usesRedirects(
+  root: string,
+  site: SiteConfig,
+  pages: { frontMatter: Record<string, unknown> }[],
+): boolean {
+  const plugins = [site.plugins, site.gems].flatMap((list) => (Array.isArray(list) ? list.map(String) : []));
+  if (plugins.includes("jekyll-redirect-from")) return true;
+  if (pages.some((page) => "redirect_from" in page.frontMatter || "redirect_to" in page.frontMatter)) return true;
+  const folder = path.join(root, "posts");
+  if (!existsSync(folder)) return false;
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).some(
+    (entry) =>
+      entry.isFile() &&
+      /\.(md|markdown)$/i.test(entry.name) &&
+      /^redirect_(from|to):/m.test(
+        splitFrontMatter(readFileSync(path.join(entry.parentPath, entry.name), "utf8")).yaml,
+      ),
+  );
+}
+
+export function addRedirects(
+  eleventyConfig: EleventyConfig,
+  site: SiteConfig,
+  taken: ReadonlySet<string>,
+  used: boolean,
+): void {
   let json: Record<string, string> = {};
   const settings = site.redirect_from as { json?: unknown } | undefined;
-  const withJson = !taken.has("redirects.json") && settings?.json !== false;
+  const withJson = used && !taken.has("redirects.json") && settings?.json !== false;
   eleventyConfig.addCollection("redirects", (api: CollectionApi) => {
     const found = redirectsOf(api, site);
     json = found.json;
@@ -114,7 +147,7 @@ export function addRedirects(eleventyConfig: EleventyConfig, site: SiteConfig, t
     layout: false,
     eleventyExcludeFromCollections: true,
   });
-  // As the plugin: unless the site has its own, or `redirect_from: {json: false}` in _config.yml.
+  // As the plugin (when the site uses it): unless the site has its own, or `redirect_from: {json: false}`.
   if (!withJson) return;
   eleventyConfig.addTemplate("_site-pages/redirects.json.liquid", "{{ collections.redirects | redirects_json }}", {
     permalink: "/redirects.json",
