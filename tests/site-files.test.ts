@@ -151,6 +151,7 @@ describe("files that are neither posts, pages nor static files", () => {
         "posts/about.md": post("title: About\nlayout: page\npermalink: /about/"),
         "posts/2020-01-01-ok.md": post("title: Ok"),
         "posts/notes.txt": "loose notes\n",
+        "pages/_draft-page.md": "---\ntitle: Later\n---\n\nNot yet.\n",
       },
       { assets: false },
     );
@@ -161,6 +162,9 @@ describe("files that are neither posts, pages nor static files", () => {
       "Warning: posts/about.md is not built: a post's name starts with its date (posts/YYYY-MM-DD-about.md), a draft goes in posts/_drafts/, and a page (About, Contact) goes in pages/about.md.",
     );
     expect(output).toContain("Warning: posts/notes.txt is not built");
+    expect(output).toContain(
+      "Warning: pages/_draft-page.md is not built: names starting with _ or # (or ending in ~) are left out, as in Jekyll. Rename it, or add it to include: in _config.yml.",
+    );
     expect(existsSync(path.join(project.site, "2020/01/01/ok.html"))).toBe(true);
   }, 120_000);
 });

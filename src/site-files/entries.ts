@@ -48,8 +48,11 @@ function special(name: string): boolean {
   return /^[_.#]/.test(name) || name.endsWith("~");
 }
 
-/** Every file Jekyll would read below `folder`, as posix paths relative to it; symbolic links are left out. */
-export function siteEntries(folder: string, rules: EntryRules): string[] {
+/**
+ * Every file Jekyll would read below `folder`, as posix paths relative to it; symbolic links are left out.
+ * `leftOut` gets the names left out for starting with `_`, `#` or ending in `~` (not `exclude:`d, not dotfiles).
+ */
+export function siteEntries(folder: string, rules: EntryRules, leftOut: string[] = []): string[] {
   const found: string[] = [];
   const walk = (relativeDir: string) => {
     const entries = readdirSync(path.join(folder, relativeDir), { withFileTypes: true }).sort((a, b) =>
@@ -59,7 +62,11 @@ export function siteEntries(folder: string, rules: EntryRules): string[] {
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
       const isFolder = entry.isDirectory();
       const included = globIncludes(rules.include, relative, isFolder) || rules.include.includes(entry.name);
-      if (!included && (special(entry.name) || globIncludes(rules.exclude, relative, isFolder))) continue;
+      if (!included && globIncludes(rules.exclude, relative, isFolder)) continue;
+      if (!included && special(entry.name)) {
+        if (!entry.name.startsWith(".")) leftOut.push(isFolder ? `${relative}/` : relative);
+        continue;
+      }
       if (lstatSync(path.join(folder, relative)).isSymbolicLink()) continue;
       if (isFolder) walk(relative);
       else if (entry.isFile()) found.push(relative);

@@ -72,6 +72,11 @@ export function readSiteFiles(root: string, site: SiteConfig, layoutsDir: string
   site.categories = sharedObject<unknown[]>();
   site.tags = sharedObject<unknown[]>();
   for (const problem of skippedPostFiles(root)) console.warn(`Warning: ${problem}`);
+  for (const file of folder.leftOut) {
+    console.warn(
+      `Warning: ${PAGES_FOLDER}/${file} is not built: names starting with _ or # (or ending in ~) are left out, as in Jekyll. Rename it, or add it to include: in _config.yml.`,
+    );
+  }
   const outputs = new Set([...folder.pages.map((p) => p.outputPath), ...folder.staticFiles.map((f) => f.path)]);
   return { ...folder, outputs };
 }

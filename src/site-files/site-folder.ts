@@ -33,6 +33,8 @@ export interface SiteStaticFile {
 export interface SiteFolder {
   pages: SitePage[];
   staticFiles: SiteStaticFile[];
+  /** Paths in pages/ left out for their names, as Jekyll leaves them out (`_notes.md`). */
+  leftOut: string[];
 }
 
 // Utils.has_yaml_header?: the first line is `---`.
@@ -64,9 +66,9 @@ function layoutOf(file: string, text: string, frontMatter: Record<string, unknow
 /** Reads the pages and static files of `root/pages/`, with `exclude:`, `include:` and `defaults` applied. */
 export function readSiteFolder(root: string, site: SiteConfig, layouts: string[]): SiteFolder {
   const folder = path.join(root, PAGES_FOLDER);
-  const result: SiteFolder = { pages: [], staticFiles: [] };
+  const result: SiteFolder = { pages: [], staticFiles: [], leftOut: [] };
   if (!existsSync(folder)) return result;
-  for (const relative of siteEntries(folder, entryRules(site))) {
+  for (const relative of siteEntries(folder, entryRules(site), result.leftOut)) {
     const full = path.join(folder, relative);
     if (!hasFrontMatter(full)) {
       result.staticFiles.push({ path: relative, modified: statSync(full).mtime });
