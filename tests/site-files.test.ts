@@ -144,6 +144,18 @@ describe("search and the feed", () => {
   }, 120_000);
 });
 
+describe("a mistake in a page", () => {
+  it("stops the build naming the page's file and line, and what to change", async () => {
+    const project = makeProject(
+      { "pages/bad.md": "---\ntitle: Bad\n---\n\nText\n\nMore {% nope %}\n" },
+      { assets: false },
+    );
+    const result = await build(project.dir, { BLOG_SEARCH: "0" });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr + result.stdout).toContain("pages/bad.md:7: unknown Liquid tag {% nope %}");
+  }, 120_000);
+});
+
 describe("files that are neither posts, pages nor static files", () => {
   it("warn with the file and where it belongs, and the rest still builds", async () => {
     const project = makeProject(

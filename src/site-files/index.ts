@@ -2,13 +2,17 @@
 // URLs, static files copied to the same path, `_data/` as `site.data`, `site.pages`, `site.static_files`,
 // `site.html_pages`, `site.posts`, and the pages the header links to.
 import path from "node:path";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import type { SiteConfig } from "../types.ts";
 import type { Liquid } from "liquidjs";
 import type { CollectionApi, EleventyConfig, LiquidTagImpl, TemplateData } from "../site/eleventy-config.ts";
 import { postsOf } from "../posts/index.ts";
 import { addJekyllPageFields } from "../liquid/page.ts";
-import { withoutLiquid } from "../liquid/index.ts";
+import { registeredNames, withoutLiquid } from "../liquid/index.ts";
+import { checkLiquid, createValidator } from "../liquid/validate.ts";
+import { highlightTag } from "../liquid/highlight.ts";
+import { inputError } from "../site/errors.ts";
+import { frontMatterLineCount } from "../posts/front-matter.ts";
 import { readSiteData } from "./data.ts";
 import { PAGES_FOLDER, readSiteFolder, type SiteFolder, type SitePage } from "./site-folder.ts";
 import { isMarkdown } from "./page-url.ts";
@@ -142,6 +146,25 @@ export default function siteFilesPlugin(
   );
 
   const frontMatterOf = new Map(files.pages.map((page) => [page.path, page.frontMatter]));
+  let validator: Liquid | undefined;
+  // An unknown or unclosed tag stops the build naming the page's own file and line, as for posts.
+  const checkPage = (file: string, content: string) => {
+    validator ??= createValidator(registeredNames(eleventyConfig), { highlight: highlightTag });
+    const problem = checkLiquid(validator, content);
+    if (!problem) return;
+    const shown = `${PAGES_FOLDER}/${file}`;
+    const text = readFileSync(path.join(root, shown), "utf8").replace(/\r\n/g, "\n");
+    // Lines in `content` start after the front matter (Eleventy may have dropped a blank line after it).
+    const offset = text.endsWith(content)
+      ? text.slice(0, text.length - content.length).split("\n").length - 1
+      : frontMatterLineCount(text);
+    throw inputError(
+      shown,
+      problem.line === undefined ? undefined : problem.line + offset,
+      problem.problem,
+      problem.fix,
+    );
+  };
   eleventyConfig.addPreprocessor("jekyll-site-pages", "md,markdown,liquid", (data: TemplateData, content: string) => {
     const sitePage = data.sitePage as { path: string; url: string } | undefined;
     if (!sitePage) return undefined;
@@ -153,7 +176,9 @@ export default function siteFilesPlugin(
       configurable: true,
     });
     addJekyllPageFields(data, frontMatterOf.get(sitePage.path) ?? {}, site, markdownify);
-    return data.render_with_liquid === false ? withoutLiquid(content) : undefined;
+    if (data.render_with_liquid === false) return withoutLiquid(content);
+    if (/\{[{%]/.test(content)) checkPage(sitePage.path, content);
+    return undefined;
   });
 
   // Jekyll's site.posts, newest first, filled in place before any page renders.
