@@ -40,7 +40,7 @@ export default function config(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(seoPlugin, { site, md });
   eleventyConfig.addPlugin(pagesPlugin, { site, taken: files.outputs });
-  eleventyConfig.addPlugin(feedPlugin, { site, md });
+  eleventyConfig.addPlugin(feedPlugin, { site, md, taken: files.outputs });
   // The site's own pages, static files and data (pages/, _data/), as Jekyll builds them.
   eleventyConfig.addPlugin(siteFilesPlugin, {
     site,
@@ -51,7 +51,7 @@ export default function config(eleventyConfig: EleventyConfig) {
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
   // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).
-  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(searchPlugin, { taken: files.outputs });
 
   return {
     // Posts are Eleventy's input; the site's own pages (pages/) are added as virtual templates by src/site-files.

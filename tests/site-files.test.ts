@@ -50,6 +50,11 @@ describe("a whole Jekyll site, against real Jekyll", () => {
     expect(existsSync(path.join(site, "_hidden.txt"))).toBe(false);
   });
 
+  it("keeps the site's own feed.xml and robots.txt in place of the engine's", () => {
+    expect(read("feed.xml")).toContain('<rss version="2.0"><channel><title>Fixture Site</title>');
+    expect(read("robots.txt")).toBe("User-agent: *\nDisallow: /files/\n");
+  });
+
   it("gives a post in en/news/_posts/ the folder categories before its own", () => {
     const hello = read("en/news/extra/2020/02/02/hello/index.html");
     const categories = [...hello.matchAll(/class="p-category"[^>]*>([^<]+)</g)].map((m) => m[1]);
