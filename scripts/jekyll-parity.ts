@@ -7,11 +7,14 @@
 // post body, both builds with Jekyll's settings; prints each body that differs and the share identical.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { siteParity } from "./site-parity.ts";
 import { compareWithJekyll, formatReport, readPostsFolder, staticFoldersBeside } from "../tests/helpers/parity.ts";
 import { compareTestcases, formatTestcaseReport, isTestcaseFolder } from "../tests/helpers/kramdown-testcases.ts";
 
 async function main(): Promise<number> {
   const [postsDir, configFile] = process.argv.slice(2);
+  // A whole site (a folder with its _config.yml): scripts/site-parity.ts.
+  if (postsDir && existsSync(path.join(postsDir, "_config.yml"))) return siteParity(postsDir);
   if (!postsDir || !existsSync(postsDir)) {
     console.error(
       "usage: npm run parity -- path/to/_posts [path/to/_config.yml]  (or a folder of kramdown test cases)",

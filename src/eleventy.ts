@@ -17,6 +17,7 @@ import imagesPlugin from "./images/index.ts";
 import searchPlugin from "./search/index.ts";
 import devPlugin from "./dev/index.ts";
 import { devSiteConfig } from "./dev/site-config.ts";
+import siteFilesPlugin, { readSiteFiles } from "./site-files/index.ts";
 
 const ROOT = process.cwd();
 
@@ -30,9 +31,12 @@ export default function config(eleventyConfig: EleventyConfig) {
 
   const md = createMarkdown();
   const output = process.env.BLOG_OUTPUT ?? "_site";
+  const layoutsDir = path.join(ROOT, "_includes/layouts");
+  // pages/ and _data/, read before the site plugin hands `site` (with site.data, site.pages...) to templates.
+  const files = readSiteFiles(ROOT, site, layoutsDir);
 
   eleventyConfig.addPlugin(sitePlugin, { site, now, output });
-  eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir: path.join(ROOT, "_includes/layouts") });
+  eleventyConfig.addPlugin(postsPlugin, { site, now, layoutsDir });
   // Right after the posts: it wraps their front-matter engine so one broken post leaves the rest served.
   if (serving) eleventyConfig.addPlugin(devPlugin);
   eleventyConfig.addPlugin(markdownPlugin, { md });
@@ -43,15 +47,22 @@ export default function config(eleventyConfig: EleventyConfig) {
   // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(seoPlugin, { site, md });
-  eleventyConfig.addPlugin(pagesPlugin, { site });
-  eleventyConfig.addPlugin(feedPlugin, { site, md });
+  eleventyConfig.addPlugin(pagesPlugin, { site, taken: files.outputs });
+  eleventyConfig.addPlugin(feedPlugin, { site, md, taken: files.outputs });
+  // The site's own pages, static files and data (pages/, _data/), as Jekyll builds them.
+  eleventyConfig.addPlugin(siteFilesPlugin, {
+    site,
+    root: ROOT,
+    files,
+    markdownify: (text: string) => md.render(text, {}),
+  });
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
   // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).
-  eleventyConfig.addPlugin(searchPlugin);
+  eleventyConfig.addPlugin(searchPlugin, { taken: files.outputs });
 
   return {
-    // Only posts are content; layouts and pages live beside them, not inside the authors' folder.
+    // Posts are Eleventy's input; the site's own pages (pages/) are added as virtual templates by src/site-files.
     dir: {
       input: "posts",
       includes: "../_includes",

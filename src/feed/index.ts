@@ -15,7 +15,7 @@ const FEED_SIZE = 10;
 /** Atom at `/feed.xml` with jekyll-feed's entries and ids, so readers see no post twice after the move. */
 export default function feedPlugin(
   eleventyConfig: EleventyConfig,
-  { site, md }: { site: SiteConfig; md: Markdown },
+  { site, md, taken = new Set() }: { site: SiteConfig; md: Markdown; taken?: ReadonlySet<string> },
 ): void {
   const limit = Number((site.feed as { posts_limit?: number } | undefined)?.posts_limit ?? FEED_SIZE);
   eleventyConfig.addCollection("feedPosts", (api: CollectionApi) => postsOf(api).reverse().slice(0, limit));
@@ -27,5 +27,6 @@ export default function feedPlugin(
   );
   // `]]>` would end the CDATA section early.
   eleventyConfig.addFilter("cdata_safe", (text: unknown) => String(text ?? "").replaceAll("]]>", "]]]]><![CDATA[>"));
-  addTemplatesFrom(eleventyConfig, TEMPLATES);
+  // A site with its own feed.xml (pages/feed.xml) keeps it.
+  addTemplatesFrom(eleventyConfig, TEMPLATES, {}, taken);
 }

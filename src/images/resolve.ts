@@ -2,6 +2,7 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { inputError } from "../site/errors.ts";
 import { decodeSegment } from "../site/urls.ts";
+import { PAGES_FOLDER } from "../site/paths.ts";
 
 /** What an `<img src>` points to, read the way a browser reads it from the page's URL. */
 export type ImageReference =
@@ -45,7 +46,10 @@ export function resolveImageSource(src: string, { root, pageUrl, baseurl }: Reso
     if (/[\\/\0]/.test(segment)) return { kind: "outside", reason: "an encoded path separator in a file name" };
     segments.push(segment);
   }
-  const file = path.join(root, ...segments);
+  // A static file of the site's own folder (pages/) is served at the same path.
+  const inProject = path.join(root, ...segments);
+  const inPages = path.join(root, PAGES_FOLDER, ...segments);
+  const file = !existsSync(inProject) && existsSync(inPages) ? inPages : inProject;
   if (existsSync(file) && !isInside(realpathSync(root), realpathSync(file))) {
     return { kind: "outside", reason: "a symbolic link leads out of the project" };
   }

@@ -34,7 +34,7 @@ interface RegisteredNames {
   universal?: { filters?: object; shortcodes?: object; pairedShortcodes?: object };
 }
 
-function registeredNames(config: EleventyConfig): LiquidNames {
+export function registeredNames(config: EleventyConfig): LiquidNames {
   const { liquid = {}, universal = {} } = config as unknown as RegisteredNames;
   const keys = (...objects: (object | undefined)[]) => objects.flatMap((o) => Object.keys(o ?? {}));
   return {

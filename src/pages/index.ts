@@ -8,7 +8,10 @@ import { archivesBy, byCategory, byTag, byYear } from "./archives.ts";
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
 /** Home (paginated as jekyll-paginate), category, tag and year archives, 404, robots and sitemap. */
-export default function pagesPlugin(eleventyConfig: EleventyConfig, { site }: { site: SiteConfig }): void {
+export default function pagesPlugin(
+  eleventyConfig: EleventyConfig,
+  { site, taken = new Set() }: { site: SiteConfig; taken?: ReadonlySet<string> },
+): void {
   eleventyConfig.addCollection("categoryArchives", (api: CollectionApi) => archivesBy(api, byCategory));
   eleventyConfig.addCollection("tagArchives", (api: CollectionApi) => archivesBy(api, byTag));
   eleventyConfig.addCollection("yearArchives", (api: CollectionApi) => archivesBy(api, byYear).reverse());
@@ -24,5 +27,7 @@ export default function pagesPlugin(eleventyConfig: EleventyConfig, { site }: { 
     reverse: true,
     alias: "posts",
   };
-  addTemplatesFrom(eleventyConfig, TEMPLATES, { "home.liquid": { pagination: homePagination } });
+  // The site's own index.html is its home page, as in Jekyll.
+  const skip = taken.has("index.html") ? new Set([...taken, "home.liquid"]) : taken;
+  addTemplatesFrom(eleventyConfig, TEMPLATES, { "home.liquid": { pagination: homePagination } }, skip);
 }

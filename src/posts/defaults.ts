@@ -35,13 +35,13 @@ export function withDefaults(frontMatter: Values, jekyllPath: string, site: Site
 }
 
 /** The values of every matching set, the more specific scope winning (FrontmatterDefaults#all). */
-export function defaultsFor(jekyllPath: string, sets: unknown): Values {
+export function defaultsFor(jekyllPath: string, sets: unknown, type: "posts" | "pages" = "posts"): Values {
   if (!Array.isArray(sets)) return {};
   let defaults: Values = {};
   let oldScope: Scope | undefined;
   let first = true;
   for (const set of sets.filter(isDefaultSet)) {
-    if (set.scope && !applies(set.scope, jekyllPath)) continue;
+    if (set.scope && !applies(set.scope, jekyllPath, type)) continue;
     if (first || hasPrecedence(oldScope, set.scope)) {
       defaults = deepMerge(defaults, set.values);
       oldScope = set.scope;
@@ -57,9 +57,10 @@ function isDefaultSet(set: unknown): set is DefaultSet {
   return typeof set === "object" && set !== null && isHash((set as DefaultSet).values);
 }
 
-// Posts and drafts are both in the `posts` collection.
-function applies(scope: Scope, jekyllPath: string): boolean {
-  if (scope.type !== undefined && !["posts", "post", "drafts", "draft"].includes(String(scope.type))) return false;
+// Posts and drafts are both in the `posts` collection; pages are type `pages` (or `page`).
+function applies(scope: Scope, jekyllPath: string, type: "posts" | "pages"): boolean {
+  const types = type === "pages" ? ["pages", "page"] : ["posts", "post", "drafts", "draft"];
+  if (scope.type !== undefined && !types.includes(String(scope.type))) return false;
   if (["drafts", "draft"].includes(String(scope.type)) && !jekyllPath.startsWith("_drafts/")) return false;
   if (typeof scope.path !== "string" || scope.path === "") return true;
   if (scope.path.includes("*")) return globApplies(scope.path, jekyllPath);

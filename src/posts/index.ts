@@ -38,6 +38,8 @@ export default function postsPlugin(
   const built: BuiltPosts = new Map();
   // Posts Jekyll would not build are not built: unpublished, future, drafts (unless asked), other files.
   eleventyConfig.addPreprocessor("jekyll-posts", "md,markdown", (data: TemplateData) => {
+    // A page of the site's own folder (src/site-files), not a post.
+    if (data.sitePage) return undefined;
     if (!isBuiltByJekyll(data, site, now)) return false;
     // Set here rather than as computed data: Eleventy's computed data works out each key's dependencies
     // on every page, and these depend only on the file.

@@ -6,6 +6,7 @@ import { excerptSource } from "./excerpt.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { inputError, lineOfKey } from "../site/errors.ts";
 import { parseFrontMatterDate } from "./date.ts";
+import { folderCategories } from "./filename.ts";
 
 export type FrontMatter = Record<string, unknown>;
 
@@ -18,7 +19,11 @@ export function buildPost(
   site: SiteConfig,
 ): Post {
   const slug = data.slug !== undefined && data.slug !== null ? String(data.slug) : source.fileSlug;
-  const categories = readCategories(data);
+  const fromFolders = folderCategories(source.file);
+  // Jekyll merges the folders' categories under the front matter's with Ruby's `|` (no repeats).
+  const categories = fromFolders.length
+    ? [...new Set([...fromFolders, ...readCategories(data)])]
+    : readCategories(data);
   const permalinkTemplate =
     typeof data.permalink === "string" && data.permalink ? data.permalink : templateForStyle(site.permalink);
   let url: string;

@@ -39,13 +39,15 @@ export function cacheRenders(library: Renderer, file: string, setup: () => strin
     shared ??= setup();
     const key = renderKey({ setup: shared, markdown: src, page: pageOf(env) });
     const cached = store.get(key);
+    // The build's line counts posts; a Markdown page of pages/ (src/site-files) is cached but not counted.
+    const isPost = (env as { post?: unknown } | undefined)?.post !== undefined;
     if (cached !== undefined) {
-      countBuild("postsReused");
+      if (isPost) countBuild("postsReused");
       return cached;
     }
     const html = render(src, env);
     store.set(key, html);
-    countBuild("postsRendered");
+    if (isPost) countBuild("postsRendered");
     return html;
   };
   return { save: () => store.save() };

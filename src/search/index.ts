@@ -20,8 +20,12 @@ interface BuildEvent {
 }
 
 /** Full-text search: the /search/ page, and a Pagefind index of the post bodies built with every build. */
-export default function searchPlugin(eleventyConfig: EleventyConfig): void {
-  addTemplatesFrom(eleventyConfig, TEMPLATES);
+export default function searchPlugin(
+  eleventyConfig: EleventyConfig,
+  { taken = new Set() }: { taken?: ReadonlySet<string> } = {},
+): void {
+  // A site with its own search/index.html keeps it (the index is still built).
+  addTemplatesFrom(eleventyConfig, TEMPLATES, {}, taken);
   // BLOG_SEARCH=0 skips the index for a quicker preview build.
   const enabled = () => process.env.BLOG_SEARCH !== "0";
   let background: BackgroundIndexing | undefined;

@@ -10,7 +10,7 @@ const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..", "sr
 
 /**
  * The layers, floor first: a file may import from its own layer and the ones before it, never after. The order is
- * the one src/eleventy.ts wires the plugins in (site, posts, markdown, render cache, liquid, seo, pages, feed,
+ * the one src/eleventy.ts wires the plugins in (site, posts, markdown, render cache, liquid, seo, pages, feed, site files,
  * images, search), then the wiring itself, then the command line that runs it.
  */
 const LAYERS = [
@@ -22,6 +22,7 @@ const LAYERS = [
   "seo",
   "pages",
   "feed",
+  "site-files",
   "images",
   "search",
   "dev",

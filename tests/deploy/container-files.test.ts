@@ -157,6 +157,8 @@ describe(".dockerignore", () => {
       "src/eleventy.ts",
       "src/build/cli.ts",
       "posts/2020-02-21-docker-versus-virtual-machines.md",
+      "pages/about.md",
+      "_data/authors.yml",
       "_includes/layouts/base.liquid",
       "assets/css/main.css",
       "assets/images/docker-vm-diagram.png",

@@ -45,14 +45,17 @@ const FILES: Record<string, string> = {
     'title: "Kernel Namespaces"\ncategories: [linux, docker]\ntags: howto',
     RICH_BODY,
   ),
+  // The seed's About page, linked from the header.
+  "pages/about.md": readFileSync(path.join(REPO, "pages/about.md"), "utf8"),
 };
 
-// The three pages the issue names, and a post with code, a table and a quote (syntax colours, contrast).
+// The three pages the issue names, a post with code, a table and a quote (syntax colours, contrast), and the About page.
 const PAGES = {
   home: "/",
   article: ARTICLE_URL,
   category: "/category/docker/",
   code: "/docker/2020/03/01/compose-files.html",
+  about: "/about/",
 } as const;
 const SCHEMES = ["light", "dark"] as const;
 const WIDTHS = [375, 1280] as const;

@@ -5,8 +5,8 @@
 import { cpSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { build, makeProject, post, REPO } from "./helpers/project.ts";
-import { readAllBundleText } from "./helpers/search-blog.ts";
+import { build, makeProject, post, REPO } from "../helpers/project.ts";
+import { readAllBundleText } from "../helpers/search-blog.ts";
 
 const ENV = { TZ: "UTC" };
 const front = (title: string, date: string) => `title: "${title}"\ndate: "${date} 10:00:00 +0000"\ncategories: notes`;

@@ -108,9 +108,19 @@ describe("symbolic links", () => {
     ["a file in assets/", "assets/leak.txt", "/etc/passwd"],
     ["a folder in assets/", "assets/etcdir", "/etc"],
     ["a post", "posts/2021-01-02-x.md", "/etc/passwd"],
+    ["a page", "pages/leak.txt", "/etc/passwd"],
+    ["a data file", "_data/leak.yml", "/etc/passwd"],
   ]) {
     it(`refuses ${what} linked from outside the project, by name, and publishes nothing`, async () => {
-      const project = makeProject({ ...GOOD, "assets/site.css": "body {}\n" }, { assets: false });
+      const project = makeProject(
+        {
+          ...GOOD,
+          "assets/site.css": "body {}\n",
+          "pages/about.md": "---\ntitle: About\n---\nHi\n",
+          "_data/a.yml": "a: 1\n",
+        },
+        { assets: false },
+      );
       symlinkSync(target, path.join(project.dir, file));
       const result = await build(project.dir, NO_SEARCH);
       expect(result.code).toBe(1);

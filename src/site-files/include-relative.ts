@@ -1,0 +1,56 @@
+// Jekyll's `{% include_relative file.md key="v" %}`: a file named from the including page's own folder (not
+// `_includes/`), its parameters as `include.key`. As in Jekyll, the name may not climb out with `..`.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Hash } from "liquidjs";
+import type { Context, Emitter, Liquid, TagToken } from "liquidjs";
+import { inputError } from "../site/errors.ts";
+import { PAGES_FOLDER, projectPath } from "../site/paths.ts";
+
+interface IncludeRelativeTag {
+  file: string;
+  hash: Hash;
+}
+
+const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
+
+/** The folder a page's relative includes are read from: its own, in pages/ (a site page) or posts/. */
+function folderOf(context: Context, root: string): string {
+  const sitePage = context.getSync(["sitePage"]) as { path?: string } | undefined;
+  const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
+  const file = sitePage?.path ? `${PAGES_FOLDER}/${sitePage.path}` : projectPath(page?.inputPath ?? "");
+  return path.join(root, path.posix.dirname(file));
+}
+
+export function includeRelativeTag(liquid: Liquid, root: string) {
+  return {
+    parse(this: IncludeRelativeTag, token: TagToken) {
+      const match = FILE.exec(token.args);
+      if (!match) throw new Error(`tag ${token.getText()} names no file, line:${token.getPosition()[0]}, col:1`);
+      this.file = match[1];
+      this.hash = new Hash(match[2], true);
+    },
+    *render(this: IncludeRelativeTag, context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const name = this.file.includes("{{")
+        ? String(yield liquid.parseAndRender(this.file, context.getAll()))
+        : this.file;
+      const page = context.getSync(["page"]) as { inputPath?: string } | undefined;
+      const folder = folderOf(context, root);
+      const file = path.join(folder, name);
+      const shown = projectPath(path.relative(root, path.join(folder, "x"))).replace(/\/?x$/, "") || ".";
+      if (name.split(/[\\/]/).includes("..") || !existsSync(file)) {
+        throw inputError(
+          projectPath(page?.inputPath ?? "a page"),
+          undefined,
+          `{% include_relative ${name} %} names no file in ${shown}/`,
+          `create ${shown}/${name} beside the page (include_relative may not use ..), or use {% include %} for _includes/.`,
+        );
+      }
+      const params = (yield this.hash.render(context)) as Record<string, unknown>;
+      const templates = liquid.parse(readFileSync(file, "utf8"), file);
+      context.push({ include: params });
+      yield liquid.renderer.renderTemplates(templates, context, emitter);
+      context.pop();
+    },
+  };
+}
