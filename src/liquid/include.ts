@@ -13,13 +13,17 @@ interface IncludeTag {
 
 const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
 
+/** An include's file (a name, or Liquid that makes one) and its `key=value` parameters, as Jekyll reads them. */
+export function includeArguments(token: TagToken): { file: string; hash: Hash } {
+  const match = FILE.exec(token.args);
+  if (!match) throw new Error(`tag ${token.getText()} names no file, line:${token.getPosition()[0]}, col:1`);
+  return { file: match[1], hash: new Hash(match[2], true) };
+}
+
 export function includeTag(liquid: Liquid) {
   return {
     parse(this: IncludeTag, token: TagToken) {
-      const match = FILE.exec(token.args);
-      if (!match) throw new Error(`tag ${token.getText()} names no file, line:${token.getPosition()[0]}, col:1`);
-      this.file = match[1];
-      this.hash = new Hash(match[2], true);
+      Object.assign(this, includeArguments(token));
     },
     *render(this: IncludeTag, context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const file = this.file.includes("{{")

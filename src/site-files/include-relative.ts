@@ -2,8 +2,8 @@
 // `_includes/`), its parameters as `include.key`. As in Jekyll, the name may not climb out with `..`.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Hash } from "liquidjs";
-import type { Context, Emitter, Liquid, TagToken } from "liquidjs";
+import type { Context, Emitter, Hash, Liquid, TagToken } from "liquidjs";
+import { includeArguments } from "../liquid/include.ts";
 import { inputError } from "../site/errors.ts";
 import { PAGES_FOLDER, projectPath } from "../site/paths.ts";
 
@@ -11,8 +11,6 @@ interface IncludeRelativeTag {
   file: string;
   hash: Hash;
 }
-
-const FILE = /^\s*(\{\{[\s\S]*?\}\}|\S+)([\s\S]*)$/;
 
 /** The folder a page's relative includes are read from: its own, in pages/ (a site page) or posts/. */
 function folderOf(context: Context, root: string): string {
@@ -25,10 +23,7 @@ function folderOf(context: Context, root: string): string {
 export function includeRelativeTag(liquid: Liquid, root: string) {
   return {
     parse(this: IncludeRelativeTag, token: TagToken) {
-      const match = FILE.exec(token.args);
-      if (!match) throw new Error(`tag ${token.getText()} names no file, line:${token.getPosition()[0]}, col:1`);
-      this.file = match[1];
-      this.hash = new Hash(match[2], true);
+      Object.assign(this, includeArguments(token));
     },
     *render(this: IncludeRelativeTag, context: Context, emitter: Emitter): Generator<unknown, void, unknown> {
       const name = this.file.includes("{{")
