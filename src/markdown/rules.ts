@@ -29,6 +29,7 @@ import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
+import { listWithoutParenMarker } from "./ordered-list-marker.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -104,6 +105,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   },
   // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown's ordered lists take `1.` only; `1)` stays text.
+  { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
 ];

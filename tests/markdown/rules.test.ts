@@ -165,3 +165,14 @@ describe("Liquid helpers", () => {
     );
   });
 });
+
+describe("ordered list markers", () => {
+  // kramdown 2 (Jekyll 4.3.1) reads `1.` only: `1)` is text, whether it would start a list, continue one or
+  // interrupt a paragraph.
+  it("takes `1.` and leaves `1)` as text", () => {
+    expect(render("1) one\n2) two\n")).toBe(normalizeHtml("<p>1) one\n2) two</p>"));
+    expect(render("1. a\n2) b\n")).toBe(normalizeHtml("<ol>\n  <li>a\n2) b</li>\n</ol>"));
+    expect(render("text\n1) not\n")).toBe(normalizeHtml("<p>text\n1) not</p>"));
+    expect(render("1. one\n2. two\n")).toBe(normalizeHtml("<ol>\n  <li>one</li>\n  <li>two</li>\n</ol>"));
+  });
+});
