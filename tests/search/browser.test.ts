@@ -85,6 +85,16 @@ describe("the search page", { timeout: 150_000 }, () => {
   const results = (page: Page) => page.locator(".search-result");
   const titles = (page: Page) => page.locator(".search-result-title").allInnerTexts();
   const summary = (page: Page) => page.locator("pagefind-summary");
+  /** Ticks the linux category and waits for exactly the linux posts; their titles. */
+  async function filterToLinux(page: Page): Promise<string[]> {
+    await page
+      .getByRole("group", { name: "Category" })
+      .getByRole("checkbox", { name: /^linux\b/ })
+      .check();
+    const linux = blog.published.filter((p) => p.category === "linux").map((p) => p.title);
+    await poll(async () => (await titles(page)).sort()).toEqual(linux.sort());
+    return linux;
+  }
 
   it("finds the article first for “volumes”, with a section result leading to #persistence", async () => {
     const page = await open(`${root.url}/search/`);
@@ -127,12 +137,7 @@ describe("the search page", { timeout: 150_000 }, () => {
   it("narrows the results to one category with the filter, and keeps it in the URL", async () => {
     const page = await open(`${root.url}/search/?q=containers`);
     await poll(async () => (await titles(page)).length).toBe(blog.published.length);
-    await page
-      .getByRole("group", { name: "Category" })
-      .getByRole("checkbox", { name: /^linux\b/ })
-      .check();
-    const linux = blog.published.filter((p) => p.category === "linux").map((p) => p.title);
-    await poll(async () => (await titles(page)).sort()).toEqual(linux.sort());
+    const linux = await filterToLinux(page);
     for (const meta of await page.locator(".search-result-meta").allInnerTexts()) expect(meta).toMatch(/· in linux$/);
     expect(new URL(page.url()).searchParams.getAll("category")).toEqual(["linux"]);
 
@@ -146,12 +151,7 @@ describe("the search page", { timeout: 150_000 }, () => {
     const page = await open(`${parts.url}/search/?q=containers`);
     const all = blog.published.map((p) => p.title).sort();
     await poll(async () => (await titles(page)).sort()).toEqual(all);
-    await page
-      .getByRole("group", { name: "Category" })
-      .getByRole("checkbox", { name: /^linux\b/ })
-      .check();
-    const linux = blog.published.filter((p) => p.category === "linux").map((p) => p.title);
-    await poll(async () => (await titles(page)).sort()).toEqual(linux.sort());
+    await filterToLinux(page);
 
     const volumes = await open(`${parts.url}/search/?q=volumes`);
     await poll(async () => (await titles(volumes))[0]).toBe(ARTICLE);
