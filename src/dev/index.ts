@@ -2,9 +2,9 @@
 // error stopped a build) is reported and left out of the build, so the rest of the site is still served; the errors that stand are shown over every page the dev server sends;
 // a change to `_config.yml` reloads the configuration (Jekyll needs a restart for it, this does not).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
 import type { EleventyConfig, FrontMatterEngine } from "../site/eleventy-config.ts";
 import { findInputError } from "../site/errors.ts";
+import { projectPath } from "../site/paths.ts";
 import {
   clearFileError,
   forgetDeletedFiles,
@@ -23,7 +23,7 @@ export default function devPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setServerOptions({ setup: listenOnDevHost, middleware: [refuseClimbing, overlayMiddleware] });
   eleventyConfig.addWatchTarget("_config.yml", { resetConfig: true });
   eleventyConfig.on("eleventy.before", () => forgetDeletedFiles());
-  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => includeAgain(changed.map(relative)));
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => includeAgain(changed.map(projectPath)));
 
   const options = eleventyConfig.frontMatterParsingOptions ?? {};
   const yaml = options.engines?.yaml;
@@ -35,7 +35,7 @@ export default function devPlugin(eleventyConfig: EleventyConfig): void {
 /** The engine as it was, but an author's error in one file is reported and the file left out (unpublished). */
 function lenient(engine: FrontMatterEngine): FrontMatterEngine {
   return (text, options) => {
-    const file = relative(options?.filePath ?? "");
+    const file = projectPath(options?.filePath ?? "");
     // Left out by src/build/serve.ts after its error stopped a build (a date, Liquid, an image...).
     if (isExcluded(file)) return { published: false };
     try {
@@ -51,8 +51,6 @@ function lenient(engine: FrontMatterEngine): FrontMatterEngine {
     }
   };
 }
-
-const relative = (file: string) => path.posix.normalize(file).replace(/^\.\//, "");
 
 /** Puts the standing errors over each HTML page as it is sent (the 404 page and error pages included). */
 function overlayMiddleware(_request: IncomingMessage, response: ServerResponse, next: () => void): void {

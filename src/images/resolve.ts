@@ -1,4 +1,5 @@
 import { existsSync, realpathSync, statSync } from "node:fs";
+import { isInsideFolder } from "../site/output-folder.ts";
 import path from "node:path";
 import { inputError } from "../site/errors.ts";
 import { decodeSegment } from "../site/urls.ts";
@@ -50,7 +51,7 @@ export function resolveImageSource(src: string, { root, pageUrl, baseurl }: Reso
   const inProject = path.join(root, ...segments);
   const inPages = path.join(root, PAGES_FOLDER, ...segments);
   const file = !existsSync(inProject) && existsSync(inPages) ? inPages : inProject;
-  if (existsSync(file) && !isInside(realpathSync(root), realpathSync(file))) {
+  if (existsSync(file) && !isInsideFolder(realpathSync(root), realpathSync(file))) {
     return { kind: "outside", reason: "a symbolic link leads out of the project" };
   }
   return { kind: "local", file, urlPath: `/${segments.join("/")}` };
@@ -60,11 +61,6 @@ function stripBaseurl(urlPath: string, baseurl: string): string {
   const prefix = baseurl.replace(/\/+$/, "");
   if (prefix && (urlPath === prefix || urlPath.startsWith(`${prefix}/`))) return urlPath.slice(prefix.length) || "/";
   return urlPath;
-}
-
-function isInside(folder: string, file: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 /** Where a reference was written, for the error that names it. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { inputError } from "./errors.ts";
+import { projectPath } from "./paths.ts";
 
 /** Whether `file` (decoded, as it will be written) lies inside `folder`. */
 export function isInsideFolder(folder: string, file: string): boolean {
@@ -16,7 +17,7 @@ export function keepOutputsInside(eleventyConfig: EleventyConfig, output: string
   eleventyConfig.addTransform("inside-output", function (content: string) {
     const target = this.page.outputPath;
     if (typeof target === "string" && !isInsideFolder(output, target)) {
-      const file = path.posix.normalize(this.page.inputPath).replace(/^\.\//, "");
+      const file = projectPath(this.page.inputPath);
       throw inputError(
         file,
         undefined,
