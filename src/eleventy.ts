@@ -9,6 +9,7 @@ import sitePlugin from "./site/index.ts";
 import postsPlugin from "./posts/index.ts";
 import markdownPlugin, { createMarkdown } from "./markdown/index.ts";
 import liquidPlugin from "./liquid/index.ts";
+import { excerptRenderer } from "./liquid/excerpt.ts";
 import seoPlugin from "./seo/index.ts";
 import pagesPlugin from "./pages/index.ts";
 import feedPlugin from "./feed/index.ts";
@@ -43,7 +44,9 @@ export default function config(eleventyConfig: EleventyConfig) {
   // Rendered Markdown kept in .cache/render/ by a hash of all it depends on, as Jekyll 4 does: warm builds skip markdown-it.
   eleventyConfig.addPlugin(renderCachePlugin, { root: ROOT });
   // Jekyll's Liquid in posts: highlight, link, include key="v", jsonify, page.*, render_with_liquid: false.
-  eleventyConfig.addPlugin(liquidPlugin, { site, now, markdownify: (text: string) => md.render(text, {}) });
+  // `page.excerpt` and `post.excerpt`: Liquid in the post's context, then Markdown, as Jekyll renders them.
+  const excerptHtml = excerptRenderer(eleventyConfig, (text) => md.render(text, {}));
+  eleventyConfig.addPlugin(liquidPlugin, { site, now, excerptHtml });
   // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);
   eleventyConfig.addPlugin(seoPlugin, { site, md });
@@ -54,7 +57,7 @@ export default function config(eleventyConfig: EleventyConfig) {
     site,
     root: ROOT,
     files,
-    markdownify: (text: string) => md.render(text, {}),
+    excerptHtml,
   });
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });

@@ -1,4 +1,5 @@
 import type { Liquid } from "liquidjs";
+import type { EleventyConfig } from "../site/eleventy-config.ts";
 
 // Jekyll renders a post's excerpt as it renders the post, Liquid first (`{{ site.baseurl }}`, `{{ page.title }}`,
 // `{% post_url %}`), in the post's context; the home page, the feed and the description all show that rendering.
@@ -24,4 +25,16 @@ export function renderExcerptLiquidSync(liquid: Liquid | undefined, source: stri
   } catch {
     return source;
   }
+}
+
+/** A post's excerpt as `page.excerpt` and `post.excerpt` give it: its Liquid rendered in `scope`, then Markdown. */
+export type ExcerptHtml = (source: string, scope: object) => string;
+
+/** The renderer of `page.excerpt`/`post.excerpt`, on the Liquid engine Eleventy hands its templates. */
+export function excerptRenderer(eleventyConfig: EleventyConfig, markdownify: (text: string) => string): ExcerptHtml {
+  let liquid: Liquid | undefined;
+  eleventyConfig.amendLibrary("liquid", (library: Liquid) => {
+    liquid = library;
+  });
+  return (source, scope) => markdownify(renderExcerptLiquidSync(liquid, source, scope));
 }

@@ -17,12 +17,12 @@ import { addJekyllPageFields, rubyTime } from "./page.ts";
 import { checkLiquid, createValidator, type LiquidNames } from "./validate.ts";
 import { renderSyncFirst } from "./sync-first.ts";
 import { projectPath } from "../site/paths.ts";
-import { renderExcerptLiquid } from "./excerpt.ts";
+import { renderExcerptLiquid, type ExcerptHtml } from "./excerpt.ts";
 
 export interface LiquidOptions {
   site: SiteConfig;
-  /** Renders Markdown (for `page.excerpt`). */
-  markdownify: (text: string) => string;
+  /** Renders `page.excerpt` (excerpt.ts). */
+  excerptHtml: ExcerptHtml;
   /** The build's clock: future posts are not built, so not checked either. */
   now?: DateTime;
   root?: string;
@@ -81,7 +81,7 @@ const tag = (factory: (liquid: Liquid) => object) => (engine: unknown) => factor
 
 export default function liquidPlugin(
   eleventyConfig: EleventyConfig,
-  { site, markdownify, now = DateTime.now(), root = process.cwd() }: LiquidOptions,
+  { site, excerptHtml, now = DateTime.now(), root = process.cwd() }: LiquidOptions,
 ): void {
   eleventyConfig.addLiquidTag("highlight", tag(highlightTag));
   eleventyConfig.addLiquidTag(
@@ -101,7 +101,7 @@ export default function liquidPlugin(
     if (!isBuiltByJekyll(data, site, now)) return undefined;
     const file = projectPath(data.page.inputPath);
     const text = readFileSync(path.join(root, file), "utf8");
-    addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, markdownify);
+    addJekyllPageFields(data, parseFrontMatter(splitFrontMatter(text).yaml, { filePath: file }), site, excerptHtml);
     if (data.render_with_liquid === false) return withoutLiquid(content);
     // Without `{{` or `{%` Liquid would give the text back unchanged (and no unknown tag or unclosed block
     // is possible): render it as plain Markdown, skipping Liquid's parse and async render of every such post.

@@ -5,6 +5,7 @@ import type { SiteConfig } from "../types.ts";
 import type { TemplateData } from "../site/eleventy-config.ts";
 import { strftime } from "../site/dates.ts";
 import { jekyllPath, postOf } from "../posts/index.ts";
+import type { ExcerptHtml } from "./excerpt.ts";
 
 /** Ruby's `Time#to_s`, which `{{ page.date }}` prints in Jekyll. */
 export function rubyTime(date: DateTime): string {
@@ -27,7 +28,7 @@ export function addJekyllPageFields(
   data: TemplateData,
   frontMatter: Record<string, unknown>,
   site: SiteConfig,
-  markdownify: (text: string) => string,
+  excerptHtml: ExcerptHtml,
 ): void {
   const page = data.page as unknown as Record<string, unknown>;
   const post = () => postOf(data);
@@ -43,7 +44,7 @@ export function addJekyllPageFields(
     },
     excerpt: () => {
       const source = post()?.excerptSource;
-      return source === undefined ? undefined : markdownify(source);
+      return source === undefined ? undefined : excerptHtml(source, data);
     },
     collection: () => (post() ? "posts" : undefined),
   };

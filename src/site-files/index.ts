@@ -23,6 +23,7 @@ import { includeRelativeTag } from "./include-relative.ts";
 import { paginatedPage, paginationData } from "./paginate.ts";
 import { skippedPostFiles } from "./skipped.ts";
 import { REDIRECT_PAGE, addRedirects, redirectBetween, redirectTarget, usesRedirects } from "./redirects.ts";
+import type { ExcerptHtml } from "../liquid/excerpt.ts";
 
 export { PAGES_FOLDER } from "./site-folder.ts";
 
@@ -106,12 +107,13 @@ export interface SiteFilesOptions {
   site: SiteConfig;
   root: string;
   files: SiteFiles;
-  markdownify: (text: string) => string;
+  /** Renders `page.excerpt` and `post.excerpt` (src/liquid/excerpt.ts). */
+  excerptHtml: ExcerptHtml;
 }
 
 export default function siteFilesPlugin(
   eleventyConfig: EleventyConfig,
-  { site, root, files, markdownify }: SiteFilesOptions,
+  { site, root, files, excerptHtml }: SiteFilesOptions,
 ): void {
   const paginated = paginatedPage(files.pages, site);
   for (const page of files.pages) {
@@ -178,7 +180,7 @@ export default function siteFilesPlugin(
       enumerable: true,
       configurable: true,
     });
-    addJekyllPageFields(data, frontMatterOf.get(sitePage.path) ?? {}, site, markdownify);
+    addJekyllPageFields(data, frontMatterOf.get(sitePage.path) ?? {}, site, excerptHtml);
     if (data.render_with_liquid === false) return withoutLiquid(content);
     if (/\{[{%]/.test(content)) checkPage(sitePage.path, content);
     return undefined;
@@ -187,7 +189,7 @@ export default function siteFilesPlugin(
   // Jekyll's site.posts, newest first, filled in place before any page renders.
   eleventyConfig.addCollection("sitePosts", (api: CollectionApi) => {
     const posts = site.posts as unknown[];
-    posts.splice(0, posts.length, ...postDrops(postsOf(api), site, markdownify));
+    posts.splice(0, posts.length, ...postDrops(postsOf(api), site, excerptHtml));
     const drops = posts as Record<string, unknown>[];
     postsByName(site.categories as Record<string, unknown[]>, drops, "categories");
     postsByName(site.tags as Record<string, unknown[]>, drops, "tags");

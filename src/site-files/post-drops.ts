@@ -4,6 +4,7 @@ import type { SiteConfig } from "../types.ts";
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import { jekyllPath, postOf } from "../posts/index.ts";
 import { jekyllDate } from "../liquid/page.ts";
+import type { ExcerptHtml } from "../liquid/excerpt.ts";
 
 // Data every page has from Eleventy or the site, not from the post's front matter.
 const NOT_FRONT_MATTER = new Set(["site", "page", "eleventy", "pkg", "collections", "post", "permalink", "layout"]);
@@ -11,7 +12,7 @@ const NOT_FRONT_MATTER = new Set(["site", "page", "eleventy", "pkg", "collection
 export function postDrops(
   items: CollectionItem[],
   site: SiteConfig,
-  markdownify: (text: string) => string,
+  excerptHtml: ExcerptHtml,
 ): Record<string, unknown>[] {
   const drops: Record<string, unknown>[] = [];
   for (const item of items) {
@@ -32,10 +33,11 @@ export function postDrops(
       draft: post.draft,
       collection: "posts",
     });
-    // A front-matter `excerpt` is shown as written; otherwise the post's first paragraph, rendered.
+    // A front-matter `excerpt` is shown as written; otherwise the post's first paragraph, rendered as Jekyll
+    // renders the post (Liquid, then Markdown).
     if (typeof item.data.excerpt !== "string") {
       Object.defineProperty(drop, "excerpt", {
-        get: () => (excerpt ??= markdownify(post.excerptSource)),
+        get: () => (excerpt ??= excerptHtml(post.excerptSource, item.data)),
         enumerable: true,
       });
     }

@@ -92,7 +92,7 @@ describe("a whole Jekyll site, against real Jekyll", () => {
 });
 
 describe("jekyll-paginate on the site's own index.html, against real Jekyll", () => {
-  it("gives it `paginator` and writes pages 2...N at paginate_path, hidden posts left out", async () => {
+  it("gives it `paginator` and writes pages 2...N at paginate_path, hidden posts left out, excerpts rendered", async () => {
     const report = await compareSite(path.join(REPO, "tests/fixtures/site-paginate"));
     expect(report.missing, formatSiteReport(report)).toEqual([]);
     expect(report.differences, formatSiteReport(report)).toEqual([]);
@@ -100,6 +100,9 @@ describe("jekyll-paginate on the site's own index.html, against real Jekyll", ()
     expect(postContentText(second)).toContain("Page 2 of 3 (5 posts, 2 a page).");
     expect(second).toContain('<a href="/blog/page3/">Older</a>');
     expect(existsSync(path.join(report.project, "_site/blog/page3/index.html"))).toBe(true);
+    // post.excerpt is rendered as Jekyll renders the post: Liquid first, then Markdown.
+    const third = readFileSync(path.join(report.project, "_site/blog/page3/index.html"), "utf8");
+    expect(third).toContain('<p>Number 1 of Paginated, on <a href="/">the first page</a>.</p>');
   }, 300_000);
 });
 
