@@ -30,6 +30,8 @@ import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
+import { listWithoutStartNumber } from "./ordered-list-start.ts";
+import { referenceLastWins } from "./link-definitions.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -107,6 +109,10 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
   // kramdown's ordered lists take `1.` only; `1)` stays text.
   { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown's `<ol>` has no `start`: a list beginning `3.` is numbered from 1.
+  { wrap: "list", rule: listWithoutStartNumber, alt: ["paragraph", "reference", "blockquote"] },
+  // A label defined twice links to its last definition, as in kramdown.
+  { wrap: "reference", rule: referenceLastWins },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
 ];
