@@ -51,6 +51,14 @@ describe("lists", () => {
   });
 });
 
+describe("task lists", () => {
+  it("mark every later item of a list that has a task, as kramdown-parser-gfm does", () => {
+    expect(render("* a\n  * d\n* [ ] task\n    * e\n+ c\n")).toBe(
+      '<ul class="task-list"><li>a<ul><li>d</li></ul></li><li class="task-list-item"><input class="task-list-item-checkbox" disabled="disabled" type="checkbox">task<ul><li>e</li></ul></li><li class="task-list-item">c</li></ul>',
+    );
+  });
+});
+
 describe("definition lists", () => {
   it("take each line of the paragraph before as a term", () => {
     expect(render("Term one\nTerm two\n: definition\n\n: second\n")).toBe(
@@ -61,6 +69,9 @@ describe("definition lists", () => {
     expect(render("{:.wide}\nTerm\n: def\n\nOther\n: def 2\n")).toBe(
       '<dl class="wide"><dt>Term</dt><dd>def</dd><dt>Other</dt><dd>def 2</dd></dl>',
     );
+  });
+  it("give terms ids when the list's IAL says auto_ids", () => {
+    expect(render("{:auto_ids}\nFirst term\n: def\n")).toBe('<dl><dt id="first-term">First term</dt><dd>def</dd></dl>');
   });
   it("read a definition's lines from its content column", () => {
     expect(render("Term\n:   definition\n    continued\n\n    second para\n")).toBe(
