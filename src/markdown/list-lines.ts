@@ -36,7 +36,19 @@ export function containerLine(state: StateBlock, line: number): string {
   );
 }
 
+// kramdown's PARSE_FIRST_LIST_LINE_REGEXP_CACHE: one set of patterns per content column.
+const indentations = new Map<number, Indentation>();
+
 function indentationOf(columns: number): Indentation {
+  let known = indentations.get(columns);
+  if (!known) {
+    known = patternsFor(columns);
+    indentations.set(columns, known);
+  }
+  return known;
+}
+
+function patternsFor(columns: number): Indentation {
   const groups = Math.floor(columns / 4);
   return {
     columns,
@@ -64,13 +76,21 @@ export function firstListLine(markerColumns: number, tail: string): { content: s
   return { content: content.replace(/^\s*/, ""), indentation: indentationOf(markerColumns + spaces) };
 }
 
+const itemStarts = new Map<string, RegExp>();
+
 /**
  * fetch_pattern: a later item's marker (`marker`, a regexp source) may be indented less than the content
  * column, at most 3 spaces.
  */
 export function itemStart(marker: string, indentation: Indentation): RegExp {
   const spaces = Math.min(Math.max(indentation.columns - 1, 0), 3);
-  return new RegExp(`^( {0,${spaces}}${marker})([\\t| ].*)$`);
+  const key = `${spaces}${marker}`;
+  let pattern = itemStarts.get(key);
+  if (!pattern) {
+    pattern = new RegExp(`^( {0,${spaces}}${marker})([\\t| ].*)$`);
+    itemStarts.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** A continuation line with leading tabs made 4 spaces each and, when it has it, the content indentation taken off. */
@@ -89,14 +109,15 @@ export function itemIal(content: string): { content: string; ial?: string } {
 
 /**
  * Lines parsed as a document of their own (kramdown parses an item's text afresh), their tokens placed at the
- * source line of the first (`line`) and at the current nesting level.
+ * source line of the first (`line`). The state starts at the current nesting level, so that markdown-it's
+ * `maxNesting` still bounds how deep items can nest.
  */
 export function parseApart(state: StateBlock, lines: string[], line: number): Token[] {
   const tokens: Token[] = [];
-  state.md.block.parse(`${lines.join("\n")}\n`, state.md, state.env, tokens);
-  for (const token of tokens) {
-    token.level += state.level;
-    if (token.map) token.map = [token.map[0] + line, token.map[1] + line];
-  }
+  const block = state.md.block;
+  const apart = new block.State(`${lines.join("\n")}\n`, state.md, state.env, tokens);
+  apart.level = state.level;
+  block.tokenize(apart, apart.line, apart.lineMax);
+  for (const token of tokens) if (token.map) token.map = [token.map[0] + line, token.map[1] + line];
   return tokens;
 }

@@ -51,6 +51,15 @@ describe("lists", () => {
   });
 });
 
+describe("nesting", () => {
+  it("stops at markdown-it's maxNesting however deep the items go", () => {
+    const deep = Array.from({ length: 300 }, (_, i) => `${" ".repeat(2 * i)}* x\n`).join("");
+    const lists = md.render(deep, {}).match(/<ul>/g) ?? [];
+    expect(lists.length).toBeGreaterThan(10);
+    expect(lists.length).toBeLessThanOrEqual(100);
+  });
+});
+
 describe("task lists", () => {
   it("mark every later item of a list that has a task, as kramdown-parser-gfm does", () => {
     expect(render("* a\n  * d\n* [ ] task\n    * e\n+ c\n")).toBe(
