@@ -14,6 +14,9 @@ const NAME = "(?:[A-Za-z_][\\w.-]*:)?[A-Za-z_][\\w.-]*";
 // A block IAL alone on its line, or a block-level HTML tag: lines that are never lazy.
 const NOT_LAZY = `(?:\\{:(?!:|\\/)(?:\\\\\\}|[^}])+\\}\\s*$|<\\/(?!(?:${SPAN_ELEMENTS})\\b)${NAME}\\s*>|<(?!(?:${SPAN_ELEMENTS})\\b)${NAME})`;
 
+// kramdown's LAZY_END without the blank line and `^`: the lines that end a paragraph or blockquote's lazy run.
+export const LAZY_END_BLOCK = new RegExp(`^ {0,3}${NOT_LAZY}`);
+
 /** An item's content column, with the patterns of the lines that continue it. */
 export interface Indentation {
   columns: number;

@@ -30,6 +30,7 @@ import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { kramdownList } from "./kramdown-list.ts";
 import { kramdownDefinitionList } from "./kramdown-definitions.ts";
+import { kramdownBlockquote } from "./kramdown-blockquote.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -102,6 +103,9 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   },
   // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown's blockquotes: every line up to a blank line (or a block IAL, `^`, an HTML tag) is in the quote.
+  { disable: "blockquote" },
+  { add: "kramdown_blockquote", after: "blockquote", rule: kramdownBlockquote, alt: ["paragraph", "reference"] },
   // kramdown's lists: items read line by line as kramdown reads them (content column, lazy lines), `1.` only.
   { disable: "list" },
   { add: "kramdown_list", after: "list", rule: kramdownList, alt: ["paragraph", "reference", "blockquote"] },

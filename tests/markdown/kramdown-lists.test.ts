@@ -1,5 +1,6 @@
-// kramdown's lists and definition lists (kramdown/parser/kramdown/list.rb) read line by line as kramdown reads
-// them; every expected value is Jekyll 4.3.1's output (kramdown 2.4, GFM input) for the same source.
+// kramdown's lists, definition lists and blockquotes (kramdown/parser/kramdown/list.rb, blockquote.rb) read
+// line by line as kramdown reads them; every expected value is Jekyll 4.3.1's output (kramdown 2.4, GFM
+// input) for the same source.
 import { describe, expect, it } from "vitest";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import { normalizeHtml } from "../helpers/normalize-html.ts";
@@ -48,6 +49,20 @@ describe("lists", () => {
     expect(render("* TOC\n{:toc}\n\n## One\n")).toBe(
       '<ul id="markdown-toc"><li><a href="#one" id="markdown-toc-one">One</a></li></ul><h2 id="one">One</h2>',
     );
+  });
+});
+
+describe("blockquotes", () => {
+  it("take every line up to a blank line, so a list right under a quoted line is in the quote", () => {
+    expect(render("> quote\n* item\n")).toBe("<blockquote><p>quote</p><ul><li>item</li></ul></blockquote>");
+    expect(render("> > nested\n> back\nlazy\n")).toBe(
+      "<blockquote><blockquote><p>nested back lazy</p></blockquote></blockquote>",
+    );
+    expect(render("> a\n\n> b\n")).toBe("<blockquote><p>a</p></blockquote><blockquote><p>b</p></blockquote>");
+  });
+  it("end at a block IAL, which goes to the quote, or at a block-level HTML tag", () => {
+    expect(render("> quote\n{:.x}\n")).toBe('<blockquote class="x"><p>quote</p></blockquote>');
+    expect(render("> a\n<div>x</div>\n")).toBe("<blockquote><p>a</p></blockquote><div>x</div>");
   });
 });
 
