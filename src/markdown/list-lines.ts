@@ -1,5 +1,6 @@
 // How kramdown reads the lines of a list item or a definition (kramdown/parser/kramdown/list.rb,
-// parse_first_list_line and the patterns beside it), shared by kramdown-list.ts and kramdown-definitions.ts.
+// parse_first_list_line and the patterns beside it), shared by kramdown-list.ts and kramdown-definitions.ts;
+// kramdown-blockquote.ts reads its lines with the same container view and parses them apart the same way.
 import type { StateBlock, Token } from "markdown-it";
 
 export const EOB_MARKER = /^\^\s*$/;

@@ -108,7 +108,7 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_blockquote", after: "blockquote", rule: kramdownBlockquote, alt: ["paragraph", "reference"] },
   // kramdown's lists: items read line by line as kramdown reads them (content column, lazy lines), `1.` only.
   { disable: "list" },
-  { add: "kramdown_list", after: "list", rule: kramdownList, alt: ["paragraph", "reference", "blockquote"] },
+  { add: "kramdown_list", after: "list", rule: kramdownList, alt: ["paragraph", "reference"] },
   // kramdown's definition lists: the paragraph before a `: definition` line gives the terms, one per line.
   { add: "kramdown_definition_list", after: "kramdown_list", rule: kramdownDefinitionList, alt: ["paragraph"] },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
