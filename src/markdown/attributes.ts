@@ -46,7 +46,8 @@ function blockBefore(tokens: Token[], i: number): Token | undefined {
   return undefined;
 }
 
-function applyIal(token: Token, inner: string): void {
+/** Sets the attributes of an IAL's inside (`.class #id key="v"`) on a token. */
+export function applyIal(token: Token, inner: string): void {
   for (const part of cleanIal(inner).split(/\s+(?=(?:[.#]|[A-Za-z_:][-\w:.]*=))/)) {
     if (part.startsWith(".")) token.attrJoin("class", part.slice(1));
     else if (part.startsWith("#")) token.attrSet("id", part.slice(1));

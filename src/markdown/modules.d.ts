@@ -1,10 +1,4 @@
 // markdown-it plugins that ship without TypeScript declarations.
-declare module "markdown-it-deflist" {
-  import type { PluginSimple } from "markdown-it";
-  const plugin: PluginSimple;
-  export default plugin;
-}
-
 declare module "markdown-it-abbr" {
   import type { PluginSimple } from "markdown-it";
   const plugin: PluginSimple;

@@ -6,7 +6,6 @@ import type { MarkdownIt, RendererRule, StateBlock, StateCore, StateInline } fro
 import markdownItAbbr from "markdown-it-abbr";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItAttrs from "markdown-it-attrs";
-import markdownItDeflist from "markdown-it-deflist";
 import markdownItFootnote from "markdown-it-footnote";
 import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
 import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
@@ -29,9 +28,10 @@ import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
-import { listWithoutParenMarker } from "./ordered-list-marker.ts";
-import { listWithoutStartNumber } from "./ordered-list-start.ts";
 import { referenceLastWins } from "./link-definitions.ts";
+import { kramdownList } from "./kramdown-list.ts";
+import { kramdownDefinitionList } from "./kramdown-definitions.ts";
+import { kramdownBlockquote } from "./kramdown-blockquote.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -52,8 +52,6 @@ type Inline2Rule = (state: StateInline) => void;
 export const PLUGINS: ((md: MarkdownIt) => void)[] = [
   // Footnotes `[^1]` and `[^1]: text`, which kramdown has; its markup comes from the render rules below.
   (md) => md.use(markdownItFootnote),
-  // Definition lists (`term` then `: definition`), which kramdown has.
-  (md) => md.use(markdownItDeflist),
   // Abbreviations (`*[HTML]: HyperText Markup Language`), which kramdown has.
   (md) => md.use(markdownItAbbr),
   // Attribute lists with kramdown's delimiters, `{: .class #id}` (https://github.com/arve0/markdown-it-attrs#usage).
@@ -95,8 +93,7 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   { add: "kramdown_table_align", after: "kramdown_toc_fill", rule: kramdownTableAlign },
 ];
 
-// Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference, and
-// markdown-it-deflist's deflist before paragraph.
+// Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference.
 export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   // kramdown's HTML blocks: a block-level tag runs to its end tag, blank lines included; `markdown="1"`.
   {
@@ -107,10 +104,14 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   },
   // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
-  // kramdown's ordered lists take `1.` only; `1)` stays text.
-  { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
-  // kramdown's `<ol>` has no `start`: a list beginning `3.` is numbered from 1.
-  { wrap: "list", rule: listWithoutStartNumber, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown's blockquotes: every line up to a blank line (or a block IAL, `^`, an HTML tag) is in the quote.
+  { disable: "blockquote" },
+  { add: "kramdown_blockquote", after: "blockquote", rule: kramdownBlockquote, alt: ["paragraph", "reference"] },
+  // kramdown's lists: items read line by line as kramdown reads them (content column, lazy lines), `1.` only.
+  { disable: "list" },
+  { add: "kramdown_list", after: "list", rule: kramdownList, alt: ["paragraph", "reference"] },
+  // kramdown's definition lists: the paragraph before a `: definition` line gives the terms, one per line.
+  { add: "kramdown_definition_list", after: "kramdown_list", rule: kramdownDefinitionList, alt: ["paragraph"] },
   // A label defined twice links to its last definition, as in kramdown.
   { wrap: "reference", rule: referenceLastWins },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.

@@ -14,32 +14,33 @@ export function kramdownTableAlign(state: StateCore): void {
   }
 }
 
-/** `- [ ] task` / `- [x] done`: kramdown's disabled checkboxes and `task-list` classes. */
+/**
+ * `- [ ] task` / `- [x] done`: kramdown's disabled checkboxes and `task-list` classes. As kramdown-parser-gfm
+ * has it, once an item of a list is a task, every later item of that list that starts with a paragraph is
+ * marked `task-list-item` too, checkbox or not.
+ */
 export function kramdownTaskLists(state: StateCore): void {
   const tokens = state.tokens;
-  const openLists: Token[] = [];
+  const openLists: { list: Token; hasTask: boolean }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type === "bullet_list_open" || token.type === "ordered_list_open") openLists.push(token);
+    if (token.type === "bullet_list_open" || token.type === "ordered_list_open")
+      openLists.push({ list: token, hasTask: false });
     if (token.type === "bullet_list_close" || token.type === "ordered_list_close") openLists.pop();
-    if (token.type !== "list_item_open") continue;
-    const inline = tokens[i + 1]?.type === "paragraph_open" ? tokens[i + 2] : tokens[i + 1];
+    const current = openLists.at(-1);
+    if (token.type !== "list_item_open" || !current || tokens[i + 1]?.type !== "paragraph_open") continue;
+    const inline = tokens[i + 2];
     const first = inline?.type === "inline" ? inline.children?.[0] : undefined;
     const match = first?.type === "text" ? TASK.exec(first.content) : null;
-    if (!inline || !first || !match) continue;
-    first.content = first.content.slice(match[0].length);
-    const box = new state.Token("html_inline", "", 0);
-    const checked = match[1] === " " ? "" : ' checked="checked"';
-    box.content = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"${checked} />`;
-    inline.children?.unshift(box);
-    token.attrJoin("class", "task-list-item");
-    const list = openLists.at(-1);
-    if (
-      list &&
-      !String(list.attrGet("class") ?? "")
-        .split(" ")
-        .includes("task-list")
-    )
-      list.attrJoin("class", "task-list");
+    if (first && match) {
+      first.content = first.content.slice(match[0].length);
+      const box = new state.Token("html_inline", "", 0);
+      const checked = match[1] === " " ? "" : ' checked="checked"';
+      box.content = `<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"${checked} />`;
+      inline.children?.unshift(box);
+      if (!current.hasTask) current.list.attrJoin("class", "task-list");
+      current.hasTask = true;
+    }
+    if (current.hasTask) token.attrJoin("class", "task-list-item");
   }
 }

@@ -11,19 +11,25 @@ interface Entry {
   children: Entry[];
 }
 
-// The tokens of `* TOC\n{:toc}`: list_open, item_open, paragraph_open, inline, paragraph_close, item_close, list_close.
-function isTocList(tokens: Token[], i: number): boolean {
+// kramdown makes any list followed by `{:toc}` the table of contents (the IAL line ends the list, whatever its
+// items say; after a blank line the IAL would go to the next block): the list's tokens, then paragraph_open,
+// inline `{:toc}`, paragraph_close. The index of that paragraph's close, or -1.
+function tocListEnd(tokens: Token[], i: number, lines: string[]): number {
   const open = tokens[i];
-  if (open.type !== "bullet_list_open" && open.type !== "ordered_list_open") return false;
-  const inline = tokens[i + 3];
-  const closeType = open.type.replace("_open", "_close");
-  return (
-    tokens[i + 1]?.type === "list_item_open" &&
+  if (open.type !== "bullet_list_open" && open.type !== "ordered_list_open") return -1;
+  let close = i;
+  for (let depth = 0; close < tokens.length; close++) {
+    depth += tokens[close].nesting;
+    if (depth === 0) break;
+  }
+  const [paragraph, inline, paragraphClose] = tokens.slice(close + 1, close + 4);
+  const isToc =
+    paragraph?.type === "paragraph_open" &&
     inline?.type === "inline" &&
-    /^TOC\s*\n\s*\{:toc\}$/.test(inline.content.trim()) &&
-    tokens[i + 5]?.type === "list_item_close" &&
-    tokens[i + 6]?.type === closeType
-  );
+    inline.content.trim() === "{:toc}" &&
+    paragraphClose?.type === "paragraph_close" &&
+    (lines[(paragraph.map?.[0] ?? 0) - 1] ?? "").trim() !== "";
+  return isToc ? close + 3 : -1;
 }
 
 function entryHtml(md: MarkdownIt, children: Token[], env: Env): string {
@@ -39,16 +45,19 @@ function renderList(entries: Entry[], tag: string, id?: string): string {
   return `<${tag}${id ? ` id="${id}"` : ""}>\n${items.join("")}</${tag}>\n`;
 }
 
-/** Core rule: each `* TOC\n{:toc}` list becomes a `kramdown_toc` token, filled in by `kramdownTocFill`. */
+/** Core rule: each list followed by `{:toc}` becomes a `kramdown_toc` token, filled in by `kramdownTocFill`. */
 export function kramdownTocMark(state: StateCore): void {
+  if (!state.src.includes("{:toc}")) return;
   const tokens = state.tokens;
+  const lines = state.src.split("\n");
   for (let i = 0; i < tokens.length; i++) {
-    if (!isTocList(tokens, i)) continue;
+    const end = tocListEnd(tokens, i, lines);
+    if (end < 0) continue;
     const toc = new state.Token("kramdown_toc", "", 0);
     toc.block = true;
     toc.level = tokens[i].level;
     toc.meta = { tag: tokens[i].tag };
-    tokens.splice(i, 7, toc);
+    tokens.splice(i, end - i + 1, toc);
   }
 }
 
