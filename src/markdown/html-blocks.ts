@@ -3,7 +3,7 @@
 // stay whole); a span-level tag (`<img>`, `<a>`, `<span>`...) starts a paragraph; `markdown="1"` makes the
 // content Markdown. Anything else falls back to markdown-it's own rule.
 import type { StateBlock } from "markdown-it";
-import { readRawElement, rawTextElement } from "./html-raw.ts";
+import { type RawPart, readRawElement, rawTextElement } from "./html-raw.ts";
 import {
   COMMENT,
   ELEMENTS_WITHOUT_BODY,
@@ -244,8 +244,9 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     inline.children = [];
     return finishBlock(state, startLine, endLine, source, end, `</${name}>`);
   }
-  const raw = readRawElement(source.text, afterTag, source.limit, name, "\n");
-  return finishBlock(state, startLine, endLine, source, raw.end, tag + raw.html);
+  const raw = readRawElement(source.text, afterTag, source.limit, name, { tail: "\n" });
+  const last = pushParts(state, startLine, [{ html: tag }, ...raw.parts]);
+  return finishBlock(state, startLine, endLine, source, raw.end, last);
 }
 
 /** The text an HTML block is read from: the source itself at the top level, else the container's lines. */
@@ -286,6 +287,28 @@ function lineOf(source: BlockSource, at: number): number {
   let line = 0;
   for (let i = source.at; i < at; i++) if (source.text.charCodeAt(i) === 0x0a) line++;
   return line;
+}
+
+/** Writes an element's parts but the last stretch of HTML, which it returns; Markdown parts are read here. */
+function pushParts(state: StateBlock, line: number, parts: RawPart[]): string {
+  let html = "";
+  for (const part of parts) {
+    if ("html" in part) {
+      html += part.html;
+      continue;
+    }
+    if (html) pushHtml(state, html, line, line + 1);
+    html = "";
+    if (part.markdown === "block") {
+      state.md.block.parse(part.text, state.md, state.env, state.tokens);
+    } else {
+      const inline = state.push("inline", "", 0);
+      inline.content = part.text;
+      inline.map = [line, line + 1];
+      inline.children = [];
+    }
+  }
+  return html;
 }
 
 function pushHtml(state: StateBlock, content: string, from: number, to: number): void {

@@ -3,8 +3,8 @@
 // names it does not know...) runs to its end tag as typed, with no Markdown, quotes or dashes inside;
 // `markdown="…"` is read and dropped; a block-level tag, an end tag that closes nothing, `<?…?>`,
 // `<!DOCTYPE>` and `<![CDATA[` are text.
-import type { StateInline } from "markdown-it";
-import { readRawElement } from "./html-raw.ts";
+import type { StateInline, Token } from "markdown-it";
+import { escapeText, readRawElement } from "./html-raw.ts";
 import {
   BLOCK_ELEMENTS,
   CLOSE_TAG,
@@ -48,7 +48,7 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
   if (close) {
     const index = open.lastIndexOf(elementName(close[1]));
     if (!silent) {
-      if (index === -1) state.pending += close[0];
+      if (index === -1) pushHtml(state, escapeText(close[0]));
       else pushHtml(state, close[0]);
     }
     if (index !== -1 && !silent) open.length = index;
@@ -66,7 +66,8 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
   const name = elementName(start[1]);
   const afterTag = at + start[0].length;
   if (BLOCK_ELEMENTS.has(name)) {
-    if (!silent) state.pending += start[0];
+    // As typed: no typographic quotes in its attributes.
+    if (!silent) pushHtml(state, escapeText(start[0]));
     state.pos = afterTag;
     return true;
   }
@@ -93,8 +94,27 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
     return true;
   }
   // Raw content: to the end tag, or to the paragraph's end when there is none; tags inside stay tags.
-  const raw = readRawElement(state.src, afterTag, limit, name);
-  if (!silent) pushHtml(state, tag + raw.html);
+  const raw = readRawElement(state.src, afterTag, limit, name, { blocks: false });
+  if (!silent) {
+    let html = tag;
+    for (const part of raw.parts) {
+      if ("html" in part) {
+        html += part.html;
+        continue;
+      }
+      pushHtml(state, html);
+      html = "";
+      // `<strong markdown="1">` inside raw content: its content is read as Markdown here.
+      // Into a list of its own: markdown-it's second pass would join this paragraph's pending text tokens.
+      const inner: Token[] = [];
+      state.md.inline.parse(part.text, state.md, state.env, inner);
+      for (const token of inner) {
+        state.tokens.push(token);
+        state.tokens_meta.push(undefined);
+      }
+    }
+    if (html) pushHtml(state, html);
+  }
   state.pos = raw.end;
   return true;
 }

@@ -84,3 +84,20 @@ describe("HTML inside a paragraph", () => {
     expect(render("a </em> stray and <hR> rule\n")).toBe("<p>a &lt;/em&gt; stray and &lt;hR&gt; rule</p>");
   });
 });
+
+describe("the markdown attribute inside raw HTML", () => {
+  it("reads a cell's content as Markdown blocks, to its end tag at the start of a line", () => {
+    expect(
+      render(
+        '<table>\n<tr><td markdown="1">*a* and `b`</td><td markdown="block">\n## H\n\n* item\n</td></tr>\n</table>\n',
+      ),
+    ).toBe(
+      '<table><tr><td><p><em>a</em> and <code class="highlighter-rouge language-plaintext">b</code>&lt;/td&gt;&lt;td markdown="block"&gt;</p><h2 id="h">H</h2><ul><li>item</li></ul></td></tr></table>',
+    );
+  });
+  it("reads a span of Markdown inside an element kept raw", () => {
+    expect(render('A <span markdown="0">*raw* <b markdown="1">*md*</b> end</span> here.\n')).toBe(
+      "<p>A <span>*raw* <b><em>md</em></b> end</span> here.</p>",
+    );
+  });
+});
