@@ -5,7 +5,7 @@
 import type { StateBlock } from "markdown-it";
 import { type RawPart, readRawElement, rawTextElement } from "./html-raw.ts";
 import {
-  COMMENT,
+  commentAt,
   ELEMENTS_WITHOUT_BODY,
   SPAN_ELEMENTS,
   START_TAG,
@@ -192,7 +192,7 @@ export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine:
     return tagName !== undefined && !SPAN_ELEMENTS.has(tagName) && tagName !== "script";
   }
   const source = blockSource(state, startLine, endLine);
-  const comment = matchAt(COMMENT, source.text, source.at, source.limit);
+  const comment = commentAt(source.text, source.at, source.limit);
   const open = comment ? undefined : matchAt(START_TAG, source.text, source.at, source.limit);
   const name = open && elementName(open[1]);
   if (!comment && (!open || !name || SPAN_ELEMENTS.has(name))) return false;
@@ -332,8 +332,10 @@ function finishBlock(
   const line = startLine + lineOf(source, end);
   const lineEnd = source.text.indexOf("\n", end);
   const rest = source.text.slice(end, lineEnd === -1 || lineEnd > source.limit ? source.limit : lineEnd);
-  pushHtml(state, `${html}\n`, startLine, line + 1);
-  if (rest.trim() === "" || line >= endLine) {
+  // Past a depth of nested reads (below), the rest of the line stays in the block, lest the stack overflow.
+  const keepRest = line === startLine && readingOn >= MAX_READING_ON;
+  pushHtml(state, `${html}${keepRest ? rest : ""}\n`, startLine, line + 1);
+  if (rest.trim() === "" || line >= endLine || keepRest) {
     state.line = line + 1;
     return true;
   }
@@ -346,6 +348,15 @@ function finishBlock(
     return true;
   }
   // The rest of the block's own line: markdown-it's loop needs a rule to move on a line, so read on here.
-  state.md.block.tokenize(state, line, endLine);
+  readingOn++;
+  try {
+    state.md.block.tokenize(state, line, endLine);
+  } finally {
+    readingOn--;
+  }
   return true;
 }
+
+/** How many reads of the rest of a line (each reading the text after it) are under way, one inside another. */
+let readingOn = 0;
+const MAX_READING_ON = 40;

@@ -4,8 +4,8 @@
 // the end of the text it is in. The HTML is written back from the source as typed, except what kramdown
 // changes: `markdown` attributes dropped, stray end tags escaped, unclosed elements closed.
 import {
+  commentAt,
   CLOSE_TAG,
-  COMMENT,
   ELEMENTS_WITHOUT_BODY,
   INSTRUCTION,
   RAW_START,
@@ -54,7 +54,7 @@ export function readRawElement(src: string, from: number, limit: number, name: s
     }
     html += escapeText(src.slice(at, next.index));
     at = next.index;
-    const whole = matchAt(COMMENT, src, at, limit) ?? matchAt(INSTRUCTION, src, at, limit);
+    const whole = commentAt(src, at, limit) ?? matchAt(INSTRUCTION, src, at, limit);
     if (whole) {
       html += whole[0];
       at += whole[0].length;

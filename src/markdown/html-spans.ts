@@ -6,9 +6,9 @@
 import type { StateInline, Token } from "markdown-it";
 import { escapeText, readRawElement } from "./html-raw.ts";
 import {
+  commentAt,
   BLOCK_ELEMENTS,
   CLOSE_TAG,
-  COMMENT,
   ELEMENTS_WITHOUT_BODY,
   START_TAG,
   contentModelOf,
@@ -37,7 +37,7 @@ export function kramdownHtmlSpan(state: StateInline, silent: boolean): boolean {
     openElements.set(state, open);
   }
 
-  const comment = matchAt(COMMENT, state.src, at, limit);
+  const comment = commentAt(state.src, at, limit);
   if (comment) {
     if (!silent) pushHtml(state, comment[0]);
     state.pos += comment[0].length;

@@ -92,6 +92,14 @@ export function matchAt(pattern: RegExp, src: string, at: number, limit: number)
   return found && found.index + found[0].length <= limit ? found : undefined;
 }
 
+let lastCommentEnd = { src: "", at: -1 };
+
+/** A comment at `at` ending by `limit`; an unclosed `<!--` is not read to the end of the text each time. */
+export function commentAt(src: string, at: number, limit: number): RegExpExecArray | undefined {
+  if (lastCommentEnd.src !== src) lastCommentEnd = { src, at: src.lastIndexOf("-->") };
+  return lastCommentEnd.at < at ? undefined : matchAt(COMMENT, src, at, limit);
+}
+
 /** Where `</name>` (any case, spaces before `>`) next starts at or after `from`, before `limit`. */
 export function endTagAt(src: string, from: number, limit: number, name: string): RegExpExecArray | undefined {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

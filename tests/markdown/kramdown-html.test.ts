@@ -17,6 +17,10 @@ describe("where an HTML block ends", () => {
       "<!-- a comment with a blank line --><p>then text</p>",
     );
   });
+  it("reads on after thousands of blocks each followed by text on its line, without running out of stack", () => {
+    const html = md.render("<div>x</div> tail\n\n".repeat(5000), {});
+    expect(html.startsWith("<div>x</div>\n<p>tail</p>\n<div>x</div>\n<p>tail</p>\n")).toBe(true);
+  });
   it("keeps blank lines and Markdown-looking lines inside the element as they are", () => {
     expect(render('<div class="note">\n\n<p>Inside with *stars*</p>\n\n</div>\nText after the div.\n')).toBe(
       '<div class="note"><p>Inside with *stars*</p></div><p>Text after the div.</p>',
