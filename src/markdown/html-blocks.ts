@@ -3,25 +3,18 @@
 // stay whole); a span-level tag (`<img>`, `<a>`, `<span>`...) starts a paragraph; `markdown="1"` makes the
 // content Markdown. Anything else falls back to markdown-it's own rule.
 import type { StateBlock } from "markdown-it";
-
-type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
-
-// kramdown's HTML_SPAN_ELEMENTS (kramdown/parser/html.rb).
-const SPAN_ELEMENTS = new Set(
-  "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var".split(
-    " ",
-  ),
-);
-const VOID_ELEMENTS = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));
-// Tags that may interrupt a paragraph (CommonMark's block tag list, which markdown-it uses).
-const INTERRUPTING = new Set(
-  "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(
-    " ",
-  ),
-);
-
-const OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*)\s*(\/?)>/;
-const MARKDOWN_ATTR = /\s+markdown\s*=\s*(?:"(1|block)"|'(1|block)'|(1|block))(?=[\s/>]|$)/;
+import { type RawPart, readRawElement, rawTextElement } from "./html-raw.ts";
+import {
+  commentAt,
+  ELEMENTS_WITHOUT_BODY,
+  SPAN_ELEMENTS,
+  START_TAG,
+  elementName,
+  endTagAt,
+  markdownAttributeModel,
+  matchAt,
+  withoutMarkdownAttribute,
+} from "./html-syntax.ts";
 
 const lineText = (state: StateBlock, line: number) =>
   state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -189,54 +182,181 @@ function nextShallowerLine(state: StateBlock, start: number, end: number): numbe
 /** Block rule: an HTML block as kramdown reads one (see the top of this file); false leaves the line to others. */
 export function kramdownHtmlBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+  const from = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.src.charCodeAt(from) !== 0x3c /* < */) return false;
   const text = lineText(state, startLine);
-  const open = OPEN_TAG.exec(text);
-  if (!open) return false;
-  const name = open[1].toLowerCase();
-  if (SPAN_ELEMENTS.has(name)) return false;
-  if (silent) return INTERRUPTING.has(name);
-  const selfClosed = open[3] === "/" || VOID_ELEMENTS.has(name);
-  const last = selfClosed ? startLine : closingLine(state, startLine, endLine, name, text.slice(open[0].length));
-  if (last === undefined) return false;
+  if (silent) {
+    // kramdown's paragraphs end at a line starting with a tag other than a span-level one or `<script>`.
+    const tag = matchAt(START_TAG, text, 0, text.length);
+    const tagName = tag && elementName(tag[1]);
+    return tagName !== undefined && !SPAN_ELEMENTS.has(tagName) && tagName !== "script";
+  }
+  const source = blockSource(state, startLine, endLine);
+  const comment = commentAt(source.text, source.at, source.limit);
+  const open = comment ? undefined : matchAt(START_TAG, source.text, source.at, source.limit);
+  const name = open && elementName(open[1]);
+  if (!comment && (!open || !name || SPAN_ELEMENTS.has(name))) return false;
+  if (comment) return finishBlock(state, startLine, endLine, source, comment.index + comment[0].length, comment[0]);
+  if (!open || !name) return false;
 
-  const markdown = MARKDOWN_ATTR.exec(open[2]);
-  const closeText = lineText(state, last).trim();
-  if (
-    markdown &&
-    !selfClosed &&
-    last > startLine &&
-    open[0].length === text.trimEnd().length &&
-    closeText === `</${open[1]}>`
-  ) {
-    // `<div markdown="1">`: the tags stay HTML (without the attribute), the lines between are Markdown.
-    const before = state.push("html_block", "", 0);
-    before.map = [startLine, startLine + 1];
-    before.content = `${open[0].replace(MARKDOWN_ATTR, "")}\n`;
-    const oldParent = state.parentType;
-    const oldLineMax = state.lineMax;
-    state.parentType = "reference" as typeof state.parentType;
-    state.lineMax = last;
-    state.md.block.tokenize(state, startLine + 1, last);
-    state.lineMax = oldLineMax;
-    state.parentType = oldParent;
-    const after = state.push("html_block", "", 0);
-    after.map = [last, last + 1];
-    after.content = `${closeText}\n`;
-    state.line = last + 1;
+  const afterTag = open.index + open[0].length;
+  const tag = withoutMarkdownAttribute(open[0]);
+  if (name === "script" || name === "style") {
+    const [body, end] = rawTextElement(source.text, afterTag, source.limit, name);
+    return finishBlock(state, startLine, endLine, source, end, tag + body);
+  }
+  if (open[4] || ELEMENTS_WITHOUT_BODY.has(name)) {
+    return finishBlock(state, startLine, endLine, source, afterTag, tag);
+  }
+  const model = markdownAttributeModel(open[2], name) ?? "raw";
+  if (model === "block") {
+    const last = closingLine(state, startLine, endLine, open[1], text.slice(open[0].length));
+    const closeText = last === undefined ? "" : lineText(state, last).trim();
+    if (
+      last !== undefined &&
+      last > startLine &&
+      open[0].length === text.trimEnd().length &&
+      closeText.toLowerCase() === `</${name}>`
+    ) {
+      // `<div markdown="1">`: the tags stay HTML (without the attribute), the lines between are Markdown.
+      pushHtml(state, `${tag}\n`, startLine, startLine + 1);
+      const oldParent = state.parentType;
+      const oldLineMax = state.lineMax;
+      state.parentType = "reference" as typeof state.parentType;
+      state.lineMax = last;
+      state.md.block.tokenize(state, startLine + 1, last);
+      state.lineMax = oldLineMax;
+      state.parentType = oldParent;
+      pushHtml(state, `${closeText}\n`, last, last + 1);
+      state.line = last + 1;
+      return true;
+    }
+  }
+  if (model === "span") {
+    // `<p markdown="1">`: the content, to the first end tag, is one span of Markdown.
+    const close = endTagAt(source.text, afterTag, source.limit, name);
+    const end = close ? close.index + close[0].length : source.limit;
+    const lines = lineOf(source, end) - startLine;
+    pushHtml(state, tag, startLine, startLine + 1);
+    const inline = state.push("inline", "", 0);
+    inline.content = source.text.slice(afterTag, close ? close.index : source.limit).trim();
+    inline.map = [startLine, startLine + lines + 1];
+    inline.children = [];
+    return finishBlock(state, startLine, endLine, source, end, `</${name}>`);
+  }
+  const raw = readRawElement(source.text, afterTag, source.limit, name, { tail: "\n" });
+  const last = pushParts(state, startLine, [{ html: tag }, ...raw.parts]);
+  return finishBlock(state, startLine, endLine, source, raw.end, last);
+}
+
+/** The text an HTML block is read from: the source itself at the top level, else the container's lines. */
+interface BlockSource {
+  text: string;
+  /** Where the block starts in `text`. */
+  at: number;
+  /** Where the container's text ends: nothing after it belongs to the block. */
+  limit: number;
+  /** Whether `text` is the source itself (else the container's lines from the block's first one). */
+  isSource: boolean;
+}
+
+function blockSource(state: StateBlock, startLine: number, endLine: number): BlockSource {
+  const at = state.bMarks[startLine] + state.tShift[startLine];
+  if (state.blkIndent === 0 && state.parentType !== "blockquote" && linesAreWhole(state, startLine, endLine)) {
+    return { text: state.src, at, limit: state.eMarks[endLine - 1], isSource: true };
+  }
+  const rest = endLine > startLine + 1 ? `\n${state.getLines(startLine + 1, endLine, state.blkIndent, false)}` : "";
+  const text = state.src.slice(at, state.eMarks[startLine]) + rest;
+  return { text, at: 0, limit: text.length, isSource: false };
+}
+
+/** Whether lines after `startLine` begin where the source's lines begin (no `>` or indentation taken off). */
+function linesAreWhole(state: StateBlock, startLine: number, endLine: number): boolean {
+  const known = wholeLines.get(state);
+  if (known && known.src === state.src && known.from <= startLine && known.to >= endLine) return true;
+  for (let line = startLine + 1; line < endLine; line++) {
+    if (state.bMarks[line] !== state.eMarks[line - 1] + 1) return false;
+  }
+  wholeLines.set(state, { src: state.src, from: startLine, to: endLine });
+  return true;
+}
+const wholeLines = new WeakMap<StateBlock, { src: string; from: number; to: number }>();
+
+/** The line of the block's source holding position `at`. */
+function lineOf(source: BlockSource, at: number): number {
+  let line = 0;
+  for (let i = source.at; i < at; i++) if (source.text.charCodeAt(i) === 0x0a) line++;
+  return line;
+}
+
+/** Writes an element's parts but the last stretch of HTML, which it returns; Markdown parts are read here. */
+function pushParts(state: StateBlock, line: number, parts: RawPart[]): string {
+  let html = "";
+  for (const part of parts) {
+    if ("html" in part) {
+      html += part.html;
+      continue;
+    }
+    if (html) pushHtml(state, html, line, line + 1);
+    html = "";
+    if (part.markdown === "block") {
+      state.md.block.parse(part.text, state.md, state.env, state.tokens);
+    } else {
+      const inline = state.push("inline", "", 0);
+      inline.content = part.text;
+      inline.map = [line, line + 1];
+      inline.children = [];
+    }
+  }
+  return html;
+}
+
+function pushHtml(state: StateBlock, content: string, from: number, to: number): void {
+  const token = state.push("html_block", "", 0);
+  token.map = [from, to];
+  token.content = content;
+}
+
+/**
+ * Writes the block read from the source up to `end`, and goes on after it. What follows the block on its
+ * last line (`</div> text`, `</script><noscript>`) starts a new block there, as in kramdown.
+ */
+function finishBlock(
+  state: StateBlock,
+  startLine: number,
+  endLine: number,
+  source: BlockSource,
+  end: number,
+  html: string,
+): boolean {
+  const line = startLine + lineOf(source, end);
+  const lineEnd = source.text.indexOf("\n", end);
+  const rest = source.text.slice(end, lineEnd === -1 || lineEnd > source.limit ? source.limit : lineEnd);
+  // Past a depth of nested reads (below), the rest of the line stays in the block, lest the stack overflow.
+  const keepRest = line === startLine && readingOn >= MAX_READING_ON;
+  pushHtml(state, `${html}${keepRest ? rest : ""}\n`, startLine, line + 1);
+  if (rest.trim() === "" || line >= endLine || keepRest) {
+    state.line = line + 1;
     return true;
   }
-  const token = state.push("html_block", "", 0);
-  token.map = [startLine, last + 1];
-  token.content = state.getLines(startLine, last + 1, state.blkIndent, true).replace(MARKDOWN_ATTR, "");
-  state.line = last + 1;
+  const restStart = state.eMarks[line] - rest.trimStart().length;
+  state.bMarks[line] = restStart;
+  state.tShift[line] = 0;
+  state.sCount[line] = state.blkIndent;
+  if (line > startLine) {
+    state.line = line;
+    return true;
+  }
+  // The rest of the block's own line: markdown-it's loop needs a rule to move on a line, so read on here.
+  readingOn++;
+  try {
+    state.md.block.tokenize(state, line, endLine);
+  } finally {
+    readingOn--;
+  }
   return true;
 }
 
-/** markdown-it's `html_block` rule, except that a line starting with a span-level tag is a paragraph, as in kramdown. */
-export function htmlBlockWithoutSpanTags(htmlBlock: BlockRule): BlockRule {
-  return (state, startLine, endLine, silent) => {
-    const tag = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(lineText(state, startLine));
-    if (tag && SPAN_ELEMENTS.has(tag[1].toLowerCase())) return false;
-    return htmlBlock(state, startLine, endLine, silent);
-  };
-}
+/** How many reads of the rest of a line (each reading the text after it) are under way, one inside another. */
+let readingOn = 0;
+const MAX_READING_ON = 40;

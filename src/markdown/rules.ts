@@ -18,7 +18,8 @@ import {
   renderFootnoteRef,
 } from "./footnotes.ts";
 import { HEADING_ANCHOR_OPTIONS } from "./heading-anchors.ts";
-import { htmlBlockWithoutSpanTags, kramdownHtmlBlock } from "./html-blocks.ts";
+import { kramdownHtmlBlock } from "./html-blocks.ts";
+import { kramdownHtmlSpan } from "./html-spans.ts";
 import { kramdownSmartQuotes } from "./smart-quotes.ts";
 import { kramdownTableAlign, kramdownTaskLists } from "./tables.ts";
 import { kramdownTocFill, kramdownTocMark, renderKramdownToc } from "./toc.ts";
@@ -102,8 +103,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
     rule: kramdownHtmlBlock,
     alt: ["paragraph", "reference", "blockquote"],
   },
-  // markdown-it's, for what kramdown_html_block leaves, except a span-level tag, which starts a paragraph.
-  { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown_html_block reads all of kramdown's HTML blocks; the rest (`<?pi?>`, `<!DOCTYPE>`, `<![CDATA[`) is text.
+  { disable: "html_block" },
   // kramdown's blockquotes: every line up to a blank line (or a block IAL, `^`, an HTML tag) is in the quote.
   { disable: "blockquote" },
   { add: "kramdown_blockquote", after: "blockquote", rule: kramdownBlockquote, alt: ["paragraph", "reference"] },
@@ -124,6 +125,10 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { disable: "footnote_inline" },
   // `<<` and `>>` as « and », kramdown's typographic symbols, before `<<` could read as HTML.
   { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
+  // kramdown's span HTML: raw elements (`<script>`, `<kbd>`) as typed, `markdown="…"`, stray tags as text.
+  { add: "kramdown_html_span", before: "html_inline", rule: kramdownHtmlSpan },
+  // kramdown_html_span reads every tag and comment markdown-it's rule would.
+  { disable: "html_inline" },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
