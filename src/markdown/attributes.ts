@@ -46,13 +46,16 @@ function blockBefore(tokens: Token[], i: number): Token | undefined {
   return undefined;
 }
 
-function applyIal(token: Token, inner: string): void {
+/** Gives `token` the attributes of an IAL's inside (`.cls #id key="v"`). */
+export function applyIal(token: Token, inner: string): void {
   for (const part of cleanIal(inner).split(/\s+(?=(?:[.#]|[A-Za-z_:][-\w:.]*=))/)) {
     if (part.startsWith(".")) token.attrJoin("class", part.slice(1));
     else if (part.startsWith("#")) token.attrSet("id", part.slice(1));
     else if (part.includes("=")) {
       const at = part.indexOf("=");
-      token.attrSet(part.slice(0, at), part.slice(at + 2, -1));
+      // kramdown adds an IAL's `class="x"` to the classes the element has, as it does `.x`.
+      if (part.slice(0, at) === "class") token.attrJoin("class", part.slice(at + 2, -1));
+      else token.attrSet(part.slice(0, at), part.slice(at + 2, -1));
     }
   }
 }

@@ -7,7 +7,7 @@ import type { StateBlock } from "markdown-it";
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
 // kramdown's HTML_SPAN_ELEMENTS (kramdown/parser/html.rb).
-const SPAN_ELEMENTS = new Set(
+export const SPAN_ELEMENTS: ReadonlySet<string> = new Set(
   "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strike strong sub sup textarea tt u var".split(
     " ",
   ),

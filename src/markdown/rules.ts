@@ -10,6 +10,7 @@ import markdownItDeflist from "markdown-it-deflist";
 import markdownItFootnote from "markdown-it-footnote";
 import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
 import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
+import { kramdownFence, kramdownIndentedCode } from "./code-blocks.ts";
 import {
   renderFootnoteAnchor,
   renderFootnoteBlockClose,
@@ -96,6 +97,17 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
 // Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference, and
 // markdown-it-deflist's deflist before paragraph.
 export const BLOCK_RULES: RuleStep<BlockRule>[] = [
+  // kramdown's indented code: lazy lines join it, an IAL right after it is its own.
+  { add: "kramdown_code", before: "code", rule: kramdownIndentedCode },
+  { disable: "code" },
+  // kramdown's GFM fences: one word after the fence, a closing fence or no block, lines kept as written.
+  {
+    add: "kramdown_fence",
+    before: "fence",
+    rule: kramdownFence,
+    alt: ["paragraph", "reference", "blockquote", "list"],
+  },
+  { disable: "fence" },
   // kramdown's HTML blocks: a block-level tag runs to its end tag, blank lines included; `markdown="1"`.
   {
     add: "kramdown_html_block",

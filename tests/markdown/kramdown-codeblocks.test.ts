@@ -1,0 +1,72 @@
+// Code blocks, code spans with a language, tables and strikethrough as kramdown's GFM parser reads them. Every
+// expected value is what Jekyll 4.3.1 (kramdown 2.4, kramdown-parser-gfm 1.1, Rouge 3.30) writes for the input,
+// normalised as the parity tests do (highlighter token spans unwrapped: Rouge's and Prism's differ by design).
+import { describe, expect, it } from "vitest";
+import { createMarkdown } from "../../src/markdown/index.ts";
+import { normalizeHtml } from "../helpers/normalize-html.ts";
+
+const md = createMarkdown();
+const render = (source: string) => normalizeHtml(md.render(source, {}));
+const block = (language: string, code: string, classes = "") =>
+  `<div class="${[`language-${language}`, "highlighter-rouge", ...classes.split(" ").filter(Boolean)].sort().join(" ")}"><div class="highlight"><pre class="highlight"><code>${code}</code></pre></div></div>`;
+
+describe("indented code blocks", () => {
+  it("joins a lazy line to the line before it, after a space, and keeps going after a blank line", () => {
+    expect(render("    This is some\ncode\n\n    This is some\n other code\n")).toBe(
+      block("plaintext", "This is some code This is some other code "),
+    );
+  });
+  it("swallows headings, list items and fences as lazy lines, and ends at a blank line", () => {
+    expect(render("    code\n# Head\n* item\n```\n\n    more\n\n\nafter\n")).toBe(
+      `${block("plaintext", "code # Head * item ``` more ")}<p>after</p>`,
+    );
+  });
+  it("ends its lazy lines at an IAL, `^` or a block-level HTML tag, not at a span-level one", () => {
+    expect(render("    code\n^\ntext\n")).toBe(`${block("plaintext", "code ")}<p>text</p>`);
+    expect(render("    code\n<div>x</div>\n")).toBe(`${block("plaintext", "code ")}<div>x</div>`);
+    expect(render("    code\n<em>x</em>\n")).toBe(block("plaintext", "code &lt;em&gt;x&lt;/em&gt; "));
+  });
+  it("takes its language and other attributes from an IAL on the next line", () => {
+    expect(render("    code block\n\n    continued here\n{:.cls}\n    new block here\n")).toBe(
+      block("plaintext", "code block continued here ", "cls") + block("plaintext", "new block here "),
+    );
+    expect(render("    <a>href</a>\n{: .language-html}\n")).toBe(block("html", "&lt;a&gt;href&lt;/a&gt; "));
+    expect(render('    x\n{: lang="html"}\n')).toBe(
+      '<div class="highlighter-rouge language-plaintext" lang="html"><div class="highlight"><pre class="highlight"><code>x </code></pre></div></div>',
+    );
+  });
+});
+
+describe("fenced code blocks", () => {
+  it("is no block without its closing fence, nor with more than one word after the fence", () => {
+    expect(render("Some para\n\n~~~~~~\nnot codeblock\n")).toBe("<p>Some para</p><p>~~~~~~ not codeblock</p>");
+    expect(render("~~~ a b\nx\n~~~\n")).toBe("<p>~~~ a b x ~~~</p>");
+  });
+  it("keeps its lines as written under an indented fence", () => {
+    expect(md.render('  ```js\n  console.log("hello");\n  ```\n', {})).toMatch(/<code> {2}console/);
+  });
+  it("highlights `php?start_inline=1` as php, and takes an IAL's classes after the language", () => {
+    expect(render("~~~ php?start_inline=1\n$foo = new Bar;\n~~~\n")).toBe(block("php", "$foo = new Bar; "));
+    expect(render("~~~ ruby\nx\n~~~\n{:.a}\ntext\n")).toBe(`${block("ruby", "x ", "a")}<p>text</p>`);
+    expect(render("~~~\nx\n~~~\n{: .language-ruby}\n")).toBe(block("ruby", "x "));
+    expect(render('~~~ ruby\nx\n~~~\n{: class="language-python"}\n')).toBe(block("ruby", "x "));
+  });
+  it("leaves a language Rouge does not know in a bare <pre>, with the block's attributes on it", () => {
+    expect(render("~~~ foo\nx\n~~~\n{:.b}\n")).toBe('<pre class="b"><code class="language-foo">x </code></pre>');
+  });
+});
+
+describe("code spans with a language", () => {
+  it("highlights a span whose IAL names a language Rouge knows, and leaves others bare", () => {
+    expect(render("`x = Class.new`{:.language-ruby}")).toBe(
+      '<p><code class="highlighter-rouge language-ruby">x = Class.new</code></p>',
+    );
+    expect(md.render("`x = 1`{:.language-ruby}", {})).toMatch(
+      /<code class="language-ruby highlighter-rouge">x <span [^>]*>=<\/span>/,
+    );
+    expect(render("`x`{:.language-foo}")).toBe('<p><code class="language-foo">x</code></p>');
+    expect(render("`x`{:.cls #i}")).toBe(
+      '<p><code class="cls highlighter-rouge language-plaintext" id="i">x</code></p>',
+    );
+  });
+});
