@@ -11,6 +11,7 @@ import markdownItFootnote from "markdown-it-footnote";
 import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
 import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
 import { kramdownFence, kramdownIndentedCode } from "./code-blocks.ts";
+import { kramdownStrikethrough } from "./strikethrough.ts";
 import {
   renderFootnoteAnchor,
   renderFootnoteBlockClose,
@@ -129,10 +130,13 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { disable: "footnote_inline" },
   // `<<` and `>>` as « and », kramdown's typographic symbols, before `<<` could read as HTML.
   { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
+  // kramdown's `~~strikethrough~~`: up to the first closing `~~`, its inside parsed apart.
+  { add: "kramdown_strikethrough", before: "strikethrough", rule: kramdownStrikethrough },
+  { disable: "strikethrough" },
 ];
 
-// None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
-export const INLINE2_RULES: RuleStep<Inline2Rule>[] = [];
+// markdown-it's second inline pass pairs emphasis delimiters as it does; kramdown_strikethrough leaves no `~~` to pair.
+export const INLINE2_RULES: RuleStep<Inline2Rule>[] = [{ disable: "strikethrough" }];
 
 // By token type; these replace markdown-it's and the plugins' (markdown-it-attrs' `fence` included).
 export const RENDER_RULES: Record<string, RendererRule> = {

@@ -70,3 +70,16 @@ describe("code spans with a language", () => {
     );
   });
 });
+
+describe("strikethrough", () => {
+  it("runs from `~~` to the first closing `~~`, a third `~` left as text", () => {
+    expect(render("~~~This is another test~~~")).toBe("<p>~<del>This is another test</del>~</p>");
+    expect(render("I ~~don't even~~~ have")).toBe("<p>I <del>don’t even</del>~ have</p>");
+    expect(render("~~ not ~~ and ~~\nnot\n~~")).toBe("<p>~~ not ~~ and ~~ not ~~</p>");
+  });
+  it("parses its inside apart, so emphasis does not cross it", () => {
+    expect(render("This ~~is *strike* and *test ~~with nesting~~ involved* here~~.")).toBe(
+      "<p>This <del>is <em>strike</em> and *test ~~with nesting</del> involved* here~~.</p>",
+    );
+  });
+});
