@@ -23,7 +23,8 @@ import {
 import { HEADING_ANCHOR_OPTIONS } from "./heading-anchors.ts";
 import { htmlBlockWithoutSpanTags, kramdownHtmlBlock } from "./html-blocks.ts";
 import { kramdownSmartQuotes } from "./smart-quotes.ts";
-import { kramdownTableAlign, kramdownTaskLists } from "./tables.ts";
+import { kramdownTaskLists } from "./tables.ts";
+import { kramdownTable } from "./table-block.ts";
 import { kramdownTocFill, kramdownTocMark, renderKramdownToc } from "./toc.ts";
 import { kramdownTypography } from "./typography.ts";
 import { kramdownListParagraphs } from "./list-paragraphs.ts";
@@ -91,13 +92,14 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // (here markdown-it-anchor's anchor gives headings their ids)
   // The table of contents, once the heading ids are known.
   { add: "kramdown_toc_fill", after: "anchor", rule: kramdownTocFill },
-  // kramdown's `text-align: center` (with a space) on table cells.
-  { add: "kramdown_table_align", after: "kramdown_toc_fill", rule: kramdownTableAlign },
 ];
 
 // Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference, and
 // markdown-it-deflist's deflist before paragraph.
 export const BLOCK_RULES: RuleStep<BlockRule>[] = [
+  // kramdown's tables: after a blank line only, header and footer separators, `|` in code kept in its cell.
+  { add: "kramdown_table", before: "table", rule: kramdownTable },
+  { disable: "table" },
   // kramdown's indented code: lazy lines join it, an IAL right after it is its own.
   { add: "kramdown_code", before: "code", rule: kramdownIndentedCode },
   { disable: "code" },

@@ -83,3 +83,42 @@ describe("strikethrough", () => {
     );
   });
 });
+
+describe("tables", () => {
+  it("starts a table only after a blank line, and only when one follows it", () => {
+    expect(render("## Options\n| a | b |\n|---|---|\n| 1 | 2 |\n")).toBe(
+      '<h2 id="options">Options</h2><p>| a | b | |—|—| | 1 | 2 |</p>',
+    );
+    expect(render("| a | b |\n|---|---|\n| 1 | 2 |\ntext after\n")).toBe("<p>| a | b | |—|—| | 1 | 2 | text after</p>");
+    expect(render("| a | b |\n|---|---|\n")).toBe("<p>| a | b | |—|—|</p>");
+  });
+  it("needs no header, takes rows without leading pipes and pads rows to the widest", () => {
+    expect(render("head1 | head2\ncell1 | cell2\n")).toBe(
+      "<table><tbody><tr><td>head1</td><td>head2</td></tr><tr><td>cell1</td><td>cell2</td></tr></tbody></table>",
+    );
+    expect(render("| a | b |\n|:--|:-:|\n| 1 | 2 | 3 |\n| 4 |\n")).toBe(
+      '<table><thead><tr><th style="text-align: left">a</th><th style="text-align: center">b</th><th></th></tr></thead><tbody><tr><td style="text-align: left">1</td><td style="text-align: center">2</td><td>3</td></tr><tr><td style="text-align: left">4</td><td style="text-align: center"></td><td></td></tr></tbody></table>',
+    );
+  });
+  it("writes an empty cell as a no-break space", () => {
+    expect(md.render("| a | |\n", {})).toContain("<td>\u00a0</td>");
+  });
+  it("starts a new body at each later separator, the footer at `|=`, and takes an IAL after it", () => {
+    expect(render("| a | b |\n| c | d |\n|---|---|\n| e | f |\n|---|---|\n| g | h |\n")).toBe(
+      "<table><thead><tr><th>a</th><th>b</th></tr><tr><th>c</th><th>d</th></tr></thead><tbody><tr><td>e</td><td>f</td></tr></tbody><tbody><tr><td>g</td><td>h</td></tr></tbody></table>",
+    );
+    expect(render("| a | b |\n|---|---|\n| 1 | 2 |\n|===|===|\n| f | g |\n{: .data}\n")).toBe(
+      '<table class="data"><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody><tfoot><tr><td>f</td><td>g</td></tr></tfoot></table>',
+    );
+  });
+  it("keeps a `|` inside a code span in its cell, and makes `\\|` a pipe outside code", () => {
+    expect(render('| `Type` | `"A" | "B"` |\n| `x\\|y` | a \\| b |\n')).toBe(
+      '<table><tbody><tr><td><code class="highlighter-rouge language-plaintext">Type</code></td><td><code class="highlighter-rouge language-plaintext">"A" | "B"</code></td></tr><tr><td><code class="highlighter-rouge language-plaintext">x\\|y</code></td><td>a | b</td></tr></tbody></table>',
+    );
+  });
+  it("is no table when a code span runs on from a line with no pipe outside code", () => {
+    expect(render("cell 1 \\| cell `2 | cell 3\ncell 1` | cell 2 | cell 3\n")).toBe(
+      '<p>cell 1 | cell <code class="highlighter-rouge language-plaintext">2 | cell 3 cell 1</code> | cell 2 | cell 3</p>',
+    );
+  });
+});
