@@ -78,8 +78,11 @@ export function kramdownFence(state: StateBlock, startLine: number, endLine: num
   const [, fence, char, info = "", language] = opening;
   const closing = new RegExp(`^ {0,3}${fence.replace(/[`~]/g, "\\$&")}\\${char}*\\s*$`);
   let close = startLine + 1;
-  while (close < endLine && !closing.test(lineFrom(state, close, state.blkIndent))) close++;
-  if (close >= endLine) return false;
+  const closes = (line: number) => closing.test(lineFrom(state, line, state.blkIndent));
+  // A line less indented than the container (the next list item) ends its content before any closing fence.
+  const outside = (line: number) => !state.isEmpty(line) && state.sCount[line] < state.blkIndent;
+  while (close < endLine && !outside(close) && !closes(close)) close++;
+  if (close >= endLine || outside(close)) return false;
   if (silent) return true;
   const token = state.push("fence", "code", 0);
   token.info = info;

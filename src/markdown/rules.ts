@@ -97,9 +97,6 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
 // Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference, and
 // markdown-it-deflist's deflist before paragraph.
 export const BLOCK_RULES: RuleStep<BlockRule>[] = [
-  // kramdown's tables: after a blank line only, header and footer separators, `|` in code kept in its cell.
-  { add: "kramdown_table", before: "table", rule: kramdownTable },
-  { disable: "table" },
   // kramdown's indented code: lazy lines join it, an IAL right after it is its own.
   { add: "kramdown_code", before: "code", rule: kramdownIndentedCode },
   { disable: "code" },
@@ -122,6 +119,10 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
   // kramdown's ordered lists take `1.` only; `1)` stays text.
   { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
+  // kramdown's tables, tried where kramdown tries them (after quotes, lists, HTML and headings): after a blank line
+  // only, header and footer separators, `|` in code kept in its cell.
+  { add: "kramdown_table", before: "lheading", rule: kramdownTable },
+  { disable: "table" },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
 ];

@@ -102,11 +102,12 @@ function pipeOnEveryLine(text: string): boolean {
   return rawText(text.slice(rawStart)) && pipeOnLine;
 }
 
-// kramdown's after_block_boundary?: first in its container, or after a blank line or `^`.
+// kramdown's after_block_boundary?: first in its container, or after a blank line, `^` or an IAL line (which
+// kramdown keeps for the next block).
 function afterBlockBoundary(state: StateBlock, startLine: number): boolean {
   const previous = state.tokens.at(-1);
   if (!previous || previous.nesting === 1 || previous.type === END_OF_BLOCK) return true;
-  return startLine > 0 && state.isEmpty(startLine - 1);
+  return startLine > 0 && (state.isEmpty(startLine - 1) || IAL_LINE.test(lineText(state, startLine - 1)));
 }
 
 // kramdown's before_block_boundary?: the end, a blank line, `^` or an IAL next.
@@ -133,7 +134,9 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
   };
   let line = startLine;
   if (SEPARATOR.test(lineText(state, line))) line++;
-  for (; line < endLine; line++) {
+  // A line less indented than the container (the next list item) ends its content, as the end of the text.
+  const inside = (at: number) => at < endLine && state.sCount[at] >= state.blkIndent;
+  for (; inside(line); line++) {
     const text = lineText(state, line);
     if (!TABLE_LINE.test(text)) break;
     const separator = SEPARATOR.exec(text);
@@ -156,7 +159,7 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
       rows.push({ cells: cells.map((cell) => cell.trim()), line });
     }
   }
-  if (!beforeBlockBoundary(state, line, endLine)) return false;
+  if (inside(line) && !beforeBlockBoundary(state, line, endLine)) return false;
   if (!pipeOnEveryLine(state.getLines(startLine, line, state.blkIndent, false))) return false;
   if (rows.length > 0) addSection(hasFooter ? "tfoot" : "tbody", false);
   if (!sections.some((section) => section.type === "tbody")) return false;
@@ -185,7 +188,7 @@ export function kramdownTable(state: StateBlock, startLine: number, endLine: num
     state.push(`${section.type}_close`, section.type, -1);
   }
   state.push("table_close", "table", -1);
-  const ial = line < endLine ? IAL_LINE.exec(lineText(state, line))?.[1] : undefined;
+  const ial = inside(line) ? IAL_LINE.exec(lineText(state, line))?.[1] : undefined;
   if (ial !== undefined) applyIal(table, ial);
   state.line = ial === undefined ? line : line + 1;
   return true;

@@ -92,6 +92,15 @@ describe("tables", () => {
     expect(render("| a | b |\n|---|---|\n| 1 | 2 |\ntext after\n")).toBe("<p>| a | b | |—|—| | 1 | 2 | text after</p>");
     expect(render("| a | b |\n|---|---|\n")).toBe("<p>| a | b | |—|—|</p>");
   });
+  it("is tried after quotes, list items and headings, and ends at the next list item", () => {
+    expect(render("> | a | b |\n> |---|---|\n> | 1 | 2 |\n")).toBe(
+      "<blockquote><table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table></blockquote>",
+    );
+    expect(render("* a | b\n* c | d\n")).toBe(
+      "<ul><li><table><tbody><tr><td>a</td><td>b</td></tr></tbody></table></li><li><table><tbody><tr><td>c</td><td>d</td></tr></tbody></table></li></ul>",
+    );
+    expect(render("# a | b\n")).toBe('<h1 id="a--b">a | b</h1>');
+  });
   it("needs no header, takes rows without leading pipes and pads rows to the widest", () => {
     expect(render("head1 | head2\ncell1 | cell2\n")).toBe(
       "<table><tbody><tr><td>head1</td><td>head2</td></tr><tr><td>cell1</td><td>cell2</td></tr></tbody></table>",
