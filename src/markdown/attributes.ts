@@ -53,7 +53,9 @@ export function applyIal(token: Token, inner: string): void {
     else if (part.startsWith("#")) token.attrSet("id", part.slice(1));
     else if (part.includes("=")) {
       const at = part.indexOf("=");
-      token.attrSet(part.slice(0, at), part.slice(at + 2, -1));
+      // kramdown adds an IAL's `class="x"` to the classes the element has, as it does `.x`.
+      if (part.slice(0, at) === "class") token.attrJoin("class", part.slice(at + 2, -1));
+      else token.attrSet(part.slice(0, at), part.slice(at + 2, -1));
     }
   }
 }

@@ -9,6 +9,8 @@ import markdownItAttrs from "markdown-it-attrs";
 import markdownItFootnote from "markdown-it-footnote";
 import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
 import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
+import { kramdownFence, kramdownIndentedCode } from "./code-blocks.ts";
+import { kramdownStrikethrough } from "./strikethrough.ts";
 import {
   renderFootnoteAnchor,
   renderFootnoteBlockClose,
@@ -21,7 +23,8 @@ import { HEADING_ANCHOR_OPTIONS } from "./heading-anchors.ts";
 import { kramdownHtmlBlock } from "./html-blocks.ts";
 import { kramdownHtmlSpan } from "./html-spans.ts";
 import { kramdownSmartQuotes } from "./smart-quotes.ts";
-import { kramdownTableAlign, kramdownTaskLists } from "./tables.ts";
+import { kramdownTaskLists } from "./tables.ts";
+import { kramdownTable } from "./table-block.ts";
 import { kramdownTocFill, kramdownTocMark, renderKramdownToc } from "./toc.ts";
 import { kramdownTypography } from "./typography.ts";
 import { kramdownListParagraphs } from "./list-paragraphs.ts";
@@ -90,12 +93,21 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // (here markdown-it-anchor's anchor gives headings their ids)
   // The table of contents, once the heading ids are known.
   { add: "kramdown_toc_fill", after: "anchor", rule: kramdownTocFill },
-  // kramdown's `text-align: center` (with a space) on table cells.
-  { add: "kramdown_table_align", after: "kramdown_toc_fill", rule: kramdownTableAlign },
 ];
 
 // Besides these, markdown-it-footnote's footnote_def and markdown-it-abbr's abbr_def go before reference.
 export const BLOCK_RULES: RuleStep<BlockRule>[] = [
+  // kramdown's indented code: lazy lines join it, an IAL right after it is its own.
+  { add: "kramdown_code", before: "code", rule: kramdownIndentedCode },
+  { disable: "code" },
+  // kramdown's GFM fences: one word after the fence, a closing fence or no block, lines kept as written.
+  {
+    add: "kramdown_fence",
+    before: "fence",
+    rule: kramdownFence,
+    alt: ["paragraph", "reference", "blockquote", "list"],
+  },
+  { disable: "fence" },
   // kramdown's HTML blocks: a block-level tag runs to its end tag, blank lines included; `markdown="1"`.
   {
     add: "kramdown_html_block",
@@ -115,6 +127,10 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_definition_list", after: "kramdown_list", rule: kramdownDefinitionList, alt: ["paragraph"] },
   // A label defined twice links to its last definition, as in kramdown.
   { wrap: "reference", rule: referenceLastWins },
+  // kramdown's tables, tried where kramdown tries them (after quotes, lists, HTML and headings): after a blank line
+  // only, header and footer separators, `|` in code kept in its cell.
+  { add: "kramdown_table", before: "lheading", rule: kramdownTable },
+  { disable: "table" },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
 ];
@@ -129,10 +145,13 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { add: "kramdown_html_span", before: "html_inline", rule: kramdownHtmlSpan },
   // kramdown_html_span reads every tag and comment markdown-it's rule would.
   { disable: "html_inline" },
+  // kramdown's `~~strikethrough~~`: up to the first closing `~~`, its inside parsed apart.
+  { add: "kramdown_strikethrough", before: "strikethrough", rule: kramdownStrikethrough },
+  { disable: "strikethrough" },
 ];
 
-// None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
-export const INLINE2_RULES: RuleStep<Inline2Rule>[] = [];
+// markdown-it's second inline pass pairs emphasis delimiters as it does; kramdown_strikethrough leaves no `~~` to pair.
+export const INLINE2_RULES: RuleStep<Inline2Rule>[] = [{ disable: "strikethrough" }];
 
 // By token type; these replace markdown-it's and the plugins' (markdown-it-attrs' `fence` included).
 export const RENDER_RULES: Record<string, RendererRule> = {

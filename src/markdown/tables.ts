@@ -1,18 +1,8 @@
-// GFM tables and task lists as kramdown's GFM parser writes them.
+// GFM task lists as kramdown's GFM parser writes them.
 import type { StateCore } from "markdown-it";
 import type { Token } from "markdown-it";
 
 const TASK = /^\[([ xX])\] /;
-
-/** Core rule: table cells aligned with kramdown's `style`. */
-export function kramdownTableAlign(state: StateCore): void {
-  for (const token of state.tokens) {
-    if (token.type !== "th_open" && token.type !== "td_open") continue;
-    const style = String(token.attrGet("style") ?? "");
-    // kramdown writes `text-align: center`, markdown-it `text-align:center`.
-    if (style) token.attrSet("style", style.replace(/^text-align:(\S)/, "text-align: $1"));
-  }
-}
 
 /**
  * `- [ ] task` / `- [x] done`: kramdown's disabled checkboxes and `task-list` classes. As kramdown-parser-gfm

@@ -1,6 +1,6 @@
 // Normalises post body HTML so that two renderers' bodies compare equal when a reader sees the same thing:
 // whitespace collapsed, attributes sorted (and class names), entities decoded, void tags written one way,
-// syntax-highlighter token spans unwrapped (Rouge's and Prism's class names differ by design), and this
+// syntax-highlighter token spans unwrapped in code blocks and highlighted inline code (Rouge's and Prism's class names differ by design), and this
 // project's heading links unwrapped (they wrap a heading's text in <a class="heading-link">, see README).
 import { parseDocument } from "htmlparser2";
 import { findOne } from "domutils";
@@ -32,13 +32,17 @@ function serialize(nodes: ChildNode[], inside: { pre: boolean; heading: boolean 
       if (node.type !== "tag" && node.type !== "script" && node.type !== "style") return "";
       const element = node as Element;
       const name = element.name.toLowerCase();
-      // Token spans of a highlighter, inside <pre>.
+      // Token spans of a highlighter, inside <pre> or in highlighted inline code.
       if (inside.pre && name === "span") return serialize(element.children, inside);
       if (inside.heading && name === "a" && element.attribs.class === "heading-link")
         return serialize(element.children, inside);
       const open = `<${name}${attributes(element)}>`;
       if (VOID.has(name)) return open;
-      const nested = { pre: inside.pre || name === "pre", heading: inside.heading || HEADING.test(name) };
+      const highlighted = name === "code" && /\bhighlighter-rouge\b/.test(element.attribs.class ?? "");
+      const nested = {
+        pre: inside.pre || name === "pre" || highlighted,
+        heading: inside.heading || HEADING.test(name),
+      };
       return `${open}${serialize(element.children, nested)}</${name}>`;
     })
     .join("");
