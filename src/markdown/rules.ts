@@ -30,6 +30,7 @@ import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
+import { kramdownBlockIal, kramdownBlockIals } from "./block-ial.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -63,6 +64,8 @@ export const PLUGINS: ((md: MarkdownIt) => void)[] = [
 export const CORE_RULES: RuleStep<CoreRule>[] = [
   // kramdown's `<p>` per list item and definition (markdown-it makes a whole list loose or tight).
   { add: "kramdown_list_paragraphs", after: "block", rule: kramdownListParagraphs },
+  // Block IALs and ALDs to their blocks, before anything reads the blocks' attributes or the list shapes.
+  { add: "kramdown_block_ials", before: "kramdown_list_paragraphs", rule: kramdownBlockIals },
   // `***x***` is <strong><em>, as kramdown nests it.
   { add: "kramdown_strong_outside", after: "inline", rule: kramdownStrongOutside },
   // Task list checkboxes, read off the first text of a list item once inline content is parsed.
@@ -109,6 +112,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
+  // A line holding only `{: ...}` (block IAL) or `{:name: ...}` (ALD) ends the paragraph or table above it.
+  { add: "kramdown_block_ial", before: "table", rule: kramdownBlockIal, alt: ["paragraph", "table", "blockquote"] },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
