@@ -31,6 +31,8 @@ import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
 import { kramdownBlockIal, kramdownBlockIals } from "./block-ial.ts";
+import { kramdownFootnotePlacement } from "./footnote-placement.ts";
+import { kramdownBlockMath, kramdownInlineMath, renderBlockMath, renderInlineMath } from "./math.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -75,6 +77,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // (here markdown-it-footnote's footnote_tail moves the notes to the end)
   // `* TOC` + `{:toc}` marked before markdown-it-attrs would read `{:toc}` as an attribute list.
   { add: "kramdown_toc_mark", before: "curly_attributes", rule: kramdownTocMark },
+  // The notes where a `{:footnotes}` list stands, once markdown-it-footnote has gathered them.
+  { add: "kramdown_footnote_placement", after: "kramdown_toc_mark", rule: kramdownFootnotePlacement },
   // markdown-it-attrs' rule, skipped on sources without `{:`.
   { wrap: "curly_attributes", rule: curlyAttributesOnlyWithIal },
   // (here markdown-it's linkify, then markdown-it-abbr's abbr_replace)
@@ -114,6 +118,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
   // A line holding only `{: ...}` (block IAL) or `{:name: ...}` (ALD) ends the paragraph or table above it.
   { add: "kramdown_block_ial", before: "table", rule: kramdownBlockIal, alt: ["paragraph", "table", "blockquote"] },
+  // `$$TeX$$` standing as a block: kramdown's display math.
+  { add: "kramdown_math_block", before: "paragraph", rule: kramdownBlockMath },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
@@ -122,6 +128,8 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { disable: "footnote_inline" },
   // `<<` and `>>` as « and », kramdown's typographic symbols, before `<<` could read as HTML.
   { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
+  // `$$TeX$$` in text: kramdown's inline math, its TeX left as typed.
+  { add: "kramdown_math_inline", before: "backticks", rule: kramdownInlineMath },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
@@ -142,6 +150,9 @@ export const RENDER_RULES: Record<string, RendererRule> = {
   footnote_anchor: renderFootnoteAnchor,
   // The table of contents kramdown_toc_fill wrote.
   kramdown_toc: renderKramdownToc,
+  // Math as kramdown's MathJax engine writes it.
+  kramdown_math_inline: renderInlineMath,
+  kramdown_math_block: renderBlockMath,
   // kramdown writes GFM strikethrough as <del>.
   s_open: () => "<del>",
   s_close: () => "</del>",
