@@ -6,7 +6,8 @@ import type { Token } from "markdown-it";
 
 // kramdown reads `.class`, `#id` and `key="v"`/`key='v'` and ignores other words (they name attribute
 // definitions, which Jekyll posts do not use); markdown-it-attrs would make them empty attributes.
-const IAL = /\{:([^{}\n]*)\}/g;
+// (`{::name}` and `{:/}` are extensions' tags, extensions.ts.)
+const IAL = /\{:(?![:/])([^{}\n]*)\}/g;
 const PART = /\s*(\.[^\s.#{}="']+|#[^\s.#{}="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*')|\S+)/g;
 
 export function cleanIal(inner: string): string {

@@ -32,6 +32,7 @@ import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
 import { kramdownBlockIal, kramdownBlockIals } from "./block-ial.ts";
 import { kramdownFootnotePlacement } from "./footnote-placement.ts";
+import { kramdownBlockExtension, kramdownSpanExtension, renderExtension } from "./extensions.ts";
 import { kramdownBlockMath, kramdownInlineMath, renderBlockMath, renderInlineMath } from "./math.ts";
 
 /**
@@ -118,6 +119,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
   // A line holding only `{: ...}` (block IAL) or `{:name: ...}` (ALD) ends the paragraph or table above it.
   { add: "kramdown_block_ial", before: "table", rule: kramdownBlockIal, alt: ["paragraph", "table", "blockquote"] },
+  // `{::comment}`, `{::nomarkdown}` and `{::options /}` on lines of their own: kramdown's block extensions.
+  { add: "kramdown_block_extension", before: "table", rule: kramdownBlockExtension },
   // `$$TeX$$` standing as a block: kramdown's display math.
   { add: "kramdown_math_block", before: "paragraph", rule: kramdownBlockMath },
 ];
@@ -130,6 +133,8 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
   // `$$TeX$$` in text: kramdown's inline math, its TeX left as typed.
   { add: "kramdown_math_inline", before: "backticks", rule: kramdownInlineMath },
+  // `{::comment}...{:/}` and the other extensions kramdown knows, inside text.
+  { add: "kramdown_span_extension", before: "backticks", rule: kramdownSpanExtension },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.
@@ -153,6 +158,8 @@ export const RENDER_RULES: Record<string, RendererRule> = {
   // Math as kramdown's MathJax engine writes it.
   kramdown_math_inline: renderInlineMath,
   kramdown_math_block: renderBlockMath,
+  // What a block extension writes (a comment, raw HTML, or nothing).
+  kramdown_extension: renderExtension,
   // kramdown writes GFM strikethrough as <del>.
   s_open: () => "<del>",
   s_close: () => "</del>",
