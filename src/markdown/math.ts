@@ -4,8 +4,7 @@
 // `\[...\]`, without a paragraph. The TeX is escaped for HTML and otherwise written as typed.
 import type { RendererRule, StateBlock, StateInline } from "markdown-it";
 import { escapeXml } from "../site/text.ts";
-import { BLOCK_IAL } from "./block-ial.ts";
-import { END_OF_BLOCK } from "./end-of-block.ts";
+import { afterBlockBoundary } from "./block-boundary.ts";
 
 export const MATH_INLINE = "kramdown_math_inline";
 export const MATH_BLOCK = "kramdown_math_block";
@@ -29,18 +28,11 @@ function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
 
-// kramdown's after_block_boundary?: the container's start, a blank line, `^` or a block IAL before.
-function afterBoundary(state: StateBlock, startLine: number): boolean {
-  const last = state.tokens.at(-1);
-  if (!last || last.nesting === 1 || last.type === END_OF_BLOCK || last.type === BLOCK_IAL) return true;
-  return startLine > 0 && state.isEmpty(startLine - 1);
-}
-
 /** Block rule (before `paragraph`): a block of `$$TeX$$`, one line or several. */
 export function kramdownBlockMath(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
   const first = lineText(state, startLine);
-  if (!first.startsWith("$$") || !afterBoundary(state, startLine)) return false;
+  if (!first.startsWith("$$") || !afterBlockBoundary(state, startLine)) return false;
   const lines: string[] = [];
   for (let line = startLine; line < endLine; line++) {
     const text = line === startLine ? first.slice(2) : state.src.slice(state.bMarks[line], state.eMarks[line]);

@@ -32,6 +32,7 @@ import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
 import { kramdownBlockIal, kramdownBlockIals } from "./block-ial.ts";
 import { kramdownFootnotePlacement } from "./footnote-placement.ts";
+import { headingWithText, setextHeadingOfOneLine } from "./headings.ts";
 import { kramdownBlockExtension, kramdownSpanExtension, renderExtension } from "./extensions.ts";
 import { kramdownBlockMath, kramdownInlineMath, renderBlockMath, renderInlineMath } from "./math.ts";
 
@@ -115,6 +116,10 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { wrap: "html_block", rule: htmlBlockWithoutSpanTags, alt: ["paragraph", "reference", "blockquote"] },
   // kramdown's ordered lists take `1.` only; `1)` stays text.
   { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
+  // `#` alone on a line is text in kramdown, not an empty heading.
+  { wrap: "heading", rule: headingWithText, alt: ["paragraph", "reference", "blockquote"] },
+  // A Setext heading is one line of text after a blank line (or its container's start), as in kramdown.
+  { wrap: "lheading", rule: setextHeadingOfOneLine },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
   // A line holding only `{: ...}` (block IAL) or `{:name: ...}` (ALD) ends the paragraph or table above it.
