@@ -6,7 +6,8 @@ import type { Token } from "markdown-it";
 
 // kramdown reads `.class`, `#id` and `key="v"`/`key='v'` and ignores other words (they name attribute
 // definitions, which Jekyll posts do not use); markdown-it-attrs would make them empty attributes.
-const IAL = /\{:([^{}\n]*)\}/g;
+// (`{::name}` and `{:/}` are extensions' tags, extensions.ts.)
+const IAL = /\{:(?![:/])([^{}\n]*)\}/g;
 const PART = /\s*(\.[^\s.#{}="']+|#[^\s.#{}="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*')|\S+)/g;
 
 export function cleanIal(inner: string): string {
@@ -14,7 +15,8 @@ export function cleanIal(inner: string): string {
   return kept.join(" ");
 }
 
-const HEADING_ID = /\s*\{#([A-Za-z][\w:-]*)\}\s*$/;
+// kramdown's HEADER_ID: `{#id}` after a space or tab (`Header{#id}` keeps it as text), an XML name.
+const HEADING_ID = /[\t ]+\{#([A-Za-z_:][\w:.-]*)\}\s*$/;
 
 /** A paragraph that is only an IAL gives its attributes to the block before it, as kramdown does. */
 function standaloneIals(state: StateCore): void {
@@ -76,6 +78,8 @@ export function kramdownIalPrepare(state: StateCore): void {
       const match = last?.type === "text" ? HEADING_ID.exec(last.content) : null;
       if (last && match) {
         last.content = last.content.slice(0, match.index);
+        // An ATX heading's closing hashes may stand before the id (`### Header ## {#id}`).
+        if (state.tokens[i - 1].markup.startsWith("#")) last.content = last.content.replace(/[\t ]+#+$/, "");
         state.tokens[i - 1].attrSet("id", match[1]);
       }
     }

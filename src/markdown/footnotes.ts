@@ -38,10 +38,17 @@ export const renderFootnoteOpen: RendererRule = (tokens, index) =>
 
 export const renderFootnoteClose: RendererRule = () => "</li>\n";
 
-// One back link per reference; the second and later carry their number, as kramdown's do.
+// One back link per reference; the second and later carry their number, as kramdown's do. kramdown puts the
+// links in the note's last paragraph (markdown-it-footnote leaves them right after its text), or, when the
+// note ends with another block or is empty, in a paragraph of their own.
 export const renderFootnoteAnchor: RendererRule = (tokens, index) => {
   const token = tokens[index];
   const subId = metaOf(token).subId ?? 0;
   const mark = subId > 0 ? `&#8617;<sup>${subId + 1}</sup>` : "&#8617;";
-  return ` <a href="#${refId(token)}" class="reversefootnote" role="doc-backlink">${mark}</a>`;
+  const link = `<a href="#${refId(token)}" class="reversefootnote" role="doc-backlink">${mark}</a>`;
+  let first = index;
+  while (tokens[first - 1]?.type === "footnote_anchor") first--;
+  if (tokens[first - 1]?.type === "inline") return ` ${link}`;
+  const last = tokens[index + 1]?.type !== "footnote_anchor";
+  return `${first === index ? "<p>" : " "}${link}${last ? "</p>\n" : ""}`;
 };

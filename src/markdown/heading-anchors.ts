@@ -5,6 +5,7 @@
 // https://github.com/valeriangalliat/markdown-it-anchor#header-link
 import markdownItAnchor from "markdown-it-anchor";
 import { kramdownAutoId } from "./heading-id-numbering.ts";
+import { MATH_INLINE } from "./math.ts";
 
 export const HEADING_LINK_CLASS = "heading-link";
 
@@ -13,6 +14,12 @@ const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_C
 /** markdown-it-anchor's options (rules.ts uses the plugin). */
 export const HEADING_ANCHOR_OPTIONS: markdownItAnchor.AnchorOptions = {
   slugifyWithState: kramdownAutoId,
+  // The heading's text as kramdown reads it for an id: inline math's TeX included.
+  getTokensText: (tokens) =>
+    tokens
+      .filter((t) => t.type === "text" || t.type === "code_inline" || t.type === MATH_INLINE)
+      .map((t) => t.content)
+      .join(""),
   // Ids are numbered (and repeated `{#id}`s allowed) as kramdown does it, in heading-id-numbering.ts.
   failOnNonUnique: false,
   tabIndex: false,

@@ -2,7 +2,8 @@
 // markdown-it-deflist. A `:` line turns the paragraph right before it (or before one empty line) into the
 // terms, one per line; each definition's lines are read as a list item's are (content column, lazy lines,
 // blank lines) and parsed afresh; a definition list right after another one, blank lines between, joins it.
-import type { StateBlock, Token } from "markdown-it";
+import type { StateBlock, StateCore, Token } from "markdown-it";
+import { ialRefs } from "./block-ial.ts";
 import { applyIal } from "./attributes.ts";
 import {
   BLANK,
@@ -160,4 +161,23 @@ export function kramdownDefinitionList(
   state.push("dl_close", "dl", -1);
   state.line = line;
   return true;
+}
+
+/**
+ * Core rule, after kramdown_block_ials: a definition list whose IAL line (`{:auto_ids}` before its terms) names
+ * `auto_ids` or `auto_ids-PREFIX` gives each term without an id one made from its text.
+ */
+export function kramdownDefinitionAutoIds(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].type !== "dl_open") continue;
+    const prefix = autoIdPrefix(ialRefs(tokens[i]).join(" "));
+    if (prefix === undefined) continue;
+    const level = tokens[i].level + 1;
+    for (let j = i + 1; j < tokens.length && tokens[j].level >= level; j++) {
+      const term = tokens[j];
+      if (term.type !== "dt_open" || term.level !== level || term.attrGet("id")) continue;
+      term.attrSet("id", `${prefix}${basicId(tokens[j + 1]?.content ?? "")}`.trimStart());
+    }
+  }
 }

@@ -34,8 +34,13 @@ import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { referenceLastWins } from "./link-definitions.ts";
 import { kramdownList } from "./kramdown-list.ts";
-import { kramdownDefinitionList } from "./kramdown-definitions.ts";
+import { kramdownDefinitionAutoIds, kramdownDefinitionList } from "./kramdown-definitions.ts";
 import { kramdownBlockquote } from "./kramdown-blockquote.ts";
+import { kramdownBlockIal, kramdownBlockIals } from "./block-ial.ts";
+import { kramdownFootnotePlacement } from "./footnote-placement.ts";
+import { headingWithText, setextHeadingOfOneLine } from "./headings.ts";
+import { kramdownBlockExtension, kramdownSpanExtension, renderExtension } from "./extensions.ts";
+import { kramdownBlockMath, kramdownInlineMath, renderBlockMath, renderInlineMath } from "./math.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -67,6 +72,10 @@ export const PLUGINS: ((md: MarkdownIt) => void)[] = [
 export const CORE_RULES: RuleStep<CoreRule>[] = [
   // kramdown's `<p>` per list item and definition (markdown-it makes a whole list loose or tight).
   { add: "kramdown_list_paragraphs", after: "block", rule: kramdownListParagraphs },
+  // Block IALs and ALDs to their blocks, before anything reads the blocks' attributes or the list shapes.
+  { add: "kramdown_block_ials", before: "kramdown_list_paragraphs", rule: kramdownBlockIals },
+  // A definition list given `{:auto_ids}` gives its terms ids, once block IALs have reached their blocks.
+  { add: "kramdown_definition_auto_ids", after: "kramdown_block_ials", rule: kramdownDefinitionAutoIds },
   // `***x***` is <strong><em>, as kramdown nests it.
   { add: "kramdown_strong_outside", after: "inline", rule: kramdownStrongOutside },
   // Task list checkboxes, read off the first text of a list item once inline content is parsed.
@@ -76,6 +85,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // (here markdown-it-footnote's footnote_tail moves the notes to the end)
   // `* TOC` + `{:toc}` marked before markdown-it-attrs would read `{:toc}` as an attribute list.
   { add: "kramdown_toc_mark", before: "curly_attributes", rule: kramdownTocMark },
+  // The notes where a `{:footnotes}` list stands, once markdown-it-footnote has gathered them.
+  { add: "kramdown_footnote_placement", after: "kramdown_toc_mark", rule: kramdownFootnotePlacement },
   // markdown-it-attrs' rule, skipped on sources without `{:`.
   { wrap: "curly_attributes", rule: curlyAttributesOnlyWithIal },
   // (here markdown-it's linkify, then markdown-it-abbr's abbr_replace)
@@ -131,8 +142,18 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   // only, header and footer separators, `|` in code kept in its cell.
   { add: "kramdown_table", before: "lheading", rule: kramdownTable },
   { disable: "table" },
+  // `#` alone on a line is text in kramdown, not an empty heading.
+  { wrap: "heading", rule: headingWithText, alt: ["paragraph", "reference", "blockquote"] },
+  // A Setext heading is one line of text after a blank line (or its container's start), as in kramdown.
+  { wrap: "lheading", rule: setextHeadingOfOneLine },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
+  // A line holding only `{: ...}` (block IAL) or `{:name: ...}` (ALD) ends the paragraph or table above it.
+  { add: "kramdown_block_ial", before: "table", rule: kramdownBlockIal, alt: ["paragraph", "table", "blockquote"] },
+  // `{::comment}`, `{::nomarkdown}` and `{::options /}` on lines of their own: kramdown's block extensions.
+  { add: "kramdown_block_extension", before: "table", rule: kramdownBlockExtension },
+  // `$$TeX$$` standing as a block: kramdown's display math, tried before tables as kramdown tries it.
+  { add: "kramdown_math_block", before: "kramdown_table", rule: kramdownBlockMath },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
@@ -148,6 +169,10 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   // kramdown's `~~strikethrough~~`: up to the first closing `~~`, its inside parsed apart.
   { add: "kramdown_strikethrough", before: "strikethrough", rule: kramdownStrikethrough },
   { disable: "strikethrough" },
+  // `$$TeX$$` in text: kramdown's inline math, its TeX left as typed.
+  { add: "kramdown_math_inline", before: "backticks", rule: kramdownInlineMath },
+  // `{::comment}...{:/}` and the other extensions kramdown knows, inside text.
+  { add: "kramdown_span_extension", before: "backticks", rule: kramdownSpanExtension },
 ];
 
 // markdown-it's second inline pass pairs emphasis delimiters as it does; kramdown_strikethrough leaves no `~~` to pair.
@@ -168,6 +193,11 @@ export const RENDER_RULES: Record<string, RendererRule> = {
   footnote_anchor: renderFootnoteAnchor,
   // The table of contents kramdown_toc_fill wrote.
   kramdown_toc: renderKramdownToc,
+  // Math as kramdown's MathJax engine writes it.
+  kramdown_math_inline: renderInlineMath,
+  kramdown_math_block: renderBlockMath,
+  // What a block extension writes (a comment, raw HTML, or nothing).
+  kramdown_extension: renderExtension,
   // kramdown writes GFM strikethrough as <del>.
   s_open: () => "<del>",
   s_close: () => "</del>",

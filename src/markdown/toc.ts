@@ -1,8 +1,10 @@
-// kramdown's table of contents: a list whose only item is `TOC`, followed by `{:toc}`, becomes
+// kramdown's table of contents: the first list followed by `{:toc}` (whatever it holds) becomes
 // `<ul id="markdown-toc">` of every heading with an id (not those marked `.no_toc`), nested by level,
 // each link with id `markdown-toc-ID`. Headings' links and footnote marks are left out, as kramdown does.
 import type { MarkdownIt, RendererRule, StateCore } from "markdown-it";
 import type { Env, Token } from "markdown-it";
+import { escapeXml } from "../site/text.ts";
+import { ialRefs } from "./block-ial.ts";
 
 interface Entry {
   level: number;
@@ -11,25 +13,13 @@ interface Entry {
   children: Entry[];
 }
 
-// kramdown makes any list followed by `{:toc}` the table of contents (the IAL line ends the list, whatever its
-// items say; after a blank line the IAL would go to the next block): the list's tokens, then paragraph_open,
-// inline `{:toc}`, paragraph_close. The index of that paragraph's close, or -1.
-function tocListEnd(tokens: Token[], i: number, lines: string[]): number {
-  const open = tokens[i];
-  if (open.type !== "bullet_list_open" && open.type !== "ordered_list_open") return -1;
-  let close = i;
-  for (let depth = 0; close < tokens.length; close++) {
-    depth += tokens[close].nesting;
-    if (depth === 0) break;
+// The index of the token closing the list that opens at `i`.
+function closingIndex(tokens: Token[], i: number): number {
+  for (let j = i, depth = 0; j < tokens.length; j++) {
+    depth += tokens[j].nesting;
+    if (depth === 0) return j;
   }
-  const [paragraph, inline, paragraphClose] = tokens.slice(close + 1, close + 4);
-  const isToc =
-    paragraph?.type === "paragraph_open" &&
-    inline?.type === "inline" &&
-    inline.content.trim() === "{:toc}" &&
-    paragraphClose?.type === "paragraph_close" &&
-    (lines[(paragraph.map?.[0] ?? 0) - 1] ?? "").trim() !== "";
-  return isToc ? close + 3 : -1;
+  return tokens.length - 1;
 }
 
 function entryHtml(md: MarkdownIt, children: Token[], env: Env): string {
@@ -37,28 +27,31 @@ function entryHtml(md: MarkdownIt, children: Token[], env: Env): string {
   return md.renderer.renderInline(kept, md.options, env);
 }
 
-function renderList(entries: Entry[], tag: string, id?: string): string {
+function renderList(entries: Entry[], tag: string, prefix: string, attributes = ""): string {
   const items = entries.map((entry) => {
-    const nested = entry.children.length ? `\n${renderList(entry.children, tag)}` : "";
-    return `<li><a href="#${entry.id}" id="markdown-toc-${entry.id}">${entry.html}</a>${nested}</li>\n`;
+    const nested = entry.children.length ? `\n${renderList(entry.children, tag, prefix)}` : "";
+    return `<li><a href="#${entry.id}" id="${prefix}-${entry.id}">${entry.html}</a>${nested}</li>\n`;
   });
-  return `<${tag}${id ? ` id="${id}"` : ""}>\n${items.join("")}</${tag}>\n`;
+  return `<${tag}${attributes}>\n${items.join("")}</${tag}>\n`;
 }
 
-/** Core rule: each list followed by `{:toc}` becomes a `kramdown_toc` token, filled in by `kramdownTocFill`. */
+/**
+ * Core rule: the first list given `{:toc}` becomes a `kramdown_toc` token (keeping the list's attributes),
+ * filled in by `kramdownTocFill`; what the list held is not written. A later `{:toc}` list stays a list.
+ */
 export function kramdownTocMark(state: StateCore): void {
-  if (!state.src.includes("{:toc}")) return;
   const tokens = state.tokens;
-  const lines = state.src.split("\n");
-  for (let i = 0; i < tokens.length; i++) {
-    const end = tocListEnd(tokens, i, lines);
-    if (end < 0) continue;
-    const toc = new state.Token("kramdown_toc", "", 0);
-    toc.block = true;
-    toc.level = tokens[i].level;
-    toc.meta = { tag: tokens[i].tag };
-    tokens.splice(i, end - i + 1, toc);
-  }
+  const i = tokens.findIndex(
+    (t) => (t.type === "bullet_list_open" || t.type === "ordered_list_open") && ialRefs(t).includes("toc"),
+  );
+  if (i < 0) return;
+  const list = tokens[i];
+  const toc = new state.Token("kramdown_toc", "", 0);
+  toc.block = true;
+  toc.level = list.level;
+  toc.attrs = list.attrs?.filter(([name]) => name !== "start") ?? null;
+  toc.meta = { tag: list.tag };
+  tokens.splice(i, closingIndex(tokens, i) - i + 1, toc);
 }
 
 /** Core rule: each `kramdown_toc` token gets the list of the post's headings, which must have their ids. */
@@ -87,8 +80,13 @@ export function kramdownTocFill(state: StateCore): void {
     (stack.length ? stack.at(-1)!.children : top).push(entry);
     stack.push(entry);
   });
-  for (const toc of tocs)
-    toc.content = top.length ? renderList(top, (toc.meta as { tag: string }).tag, "markdown-toc") : "";
+  for (const toc of tocs) {
+    // kramdown's `id="markdown-toc"` unless the IAL gave one, which then prefixes the links' ids.
+    toc.attrSet("id", String(toc.attrGet("id") ?? "markdown-toc"));
+    const attributes = (toc.attrs ?? []).map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`).join("");
+    const tag = (toc.meta as { tag: string }).tag;
+    toc.content = top.length ? renderList(top, tag, String(toc.attrGet("id")), attributes) : "";
+  }
 }
 
 /** Render rule for `kramdown_toc`: the list `kramdownTocFill` wrote. */
