@@ -30,6 +30,9 @@ import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { listWithoutParenMarker } from "./ordered-list-marker.ts";
+import { kramdownEmphasis } from "./emphasis.ts";
+import { kramdownCodespan } from "./codespan.ts";
+import { escapeOnlyKramdownChars, kramdownBackslashBreak } from "./backslashes.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -84,6 +87,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // markdown-it pairs quotes and leaves lone ones straight; kramdown_smart_quotes does it kramdown's way.
   { disable: "smartquotes" },
   // (here markdown-it's text_join)
+  // `line\\` at the end of a line is a line break in kramdown's GFM parser, the backslash escaped or not.
+  { add: "kramdown_backslash_break", after: "text_join", rule: kramdownBackslashBreak },
   // Heading ids numbered as kramdown numbers them, each document afresh; a repeated `{#id}` is kept.
   { add: "kramdown_heading_id_numbering", before: "anchor", rule: forgetUsedHeadingIds },
   // (here markdown-it-anchor's anchor gives headings their ids)
@@ -117,6 +122,14 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { disable: "footnote_inline" },
   // `<<` and `>>` as « and », kramdown's typographic symbols, before `<<` could read as HTML.
   { add: "kramdown_guillemets", before: "html_inline", rule: kramdownGuillemets },
+  // kramdown's emphasis: an opener looks ahead for its closer (`__dir__` after a letter is text, no em in em).
+  { add: "kramdown_emphasis", before: "emphasis", rule: kramdownEmphasis },
+  { disable: "emphasis" },
+  // kramdown's code spans: `` ` `` runs to the next same run, a lone ` between spaces is text.
+  { add: "kramdown_codespan", before: "backticks", rule: kramdownCodespan },
+  { disable: "backticks" },
+  // kramdown escapes fewer characters: `\&` and `\/` keep their backslash.
+  { wrap: "escape", rule: escapeOnlyKramdownChars },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.

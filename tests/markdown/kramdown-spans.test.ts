@@ -1,0 +1,44 @@
+// kramdown's span-level rules (emphasis, code spans, backslashes), with Jekyll 4.3.1's output (kramdown 2.4,
+// GFM input) as the expected value. The kramdown test cases (kramdown-testcases.test.ts) and
+// tests/fixtures/markdown/posts/2021-04-*-spans-*.md check more shapes against real Jekyll.
+import { describe, expect, it } from "vitest";
+import { createMarkdown } from "../../src/markdown/index.ts";
+
+const md = createMarkdown();
+const render = (source: string) => md.render(source, {}).trim();
+
+describe("emphasis, as kramdown reads it left to right", () => {
+  it("leaves underscores after a letter as text", () => {
+    expect(render("Use a__dir__ or snake_case_name.")).toBe("<p>Use a__dir__ or snake_case_name.</p>");
+  });
+  it("opens an em at the first star of an unclosed strong", () => {
+    expect(render("This is **a *star*.")).toBe("<p>This is <em>*a *star</em>.</p>");
+  });
+  it("does not open an em inside an em", () => {
+    expect(render("*a _b_ c*")).toBe("<p><em>a _b_ c</em></p>");
+  });
+  it("puts strong outside when one run opens both", () => {
+    expect(render("And ***nested***.")).toBe("<p>And <strong><em>nested</em></strong>.</p>");
+  });
+});
+
+describe("code spans", () => {
+  it("keeps a lone backtick between spaces as text and strips one space only in a double-backtick span", () => {
+    expect(render("A lone ` tick, `` `code` `` and x` y `.")).toBe(
+      '<p>A lone ` tick, <code class="language-plaintext highlighter-rouge">`code`</code> and x<code class="language-plaintext highlighter-rouge"> y </code>.</p>',
+    );
+  });
+  it("keeps a line break inside a code span as written", () => {
+    expect(render("`a\nb`")).toBe('<p><code class="language-plaintext highlighter-rouge">a\nb</code></p>');
+  });
+});
+
+describe("backslashes", () => {
+  it("escapes only the characters kramdown escapes", () => {
+    expect(render("Kept \\& and \\/ and \\* here.")).toBe("<p>Kept \\&amp; and \\/ and * here.</p>");
+  });
+  it("makes a backslash at the end of a line a line break, an escaped one too", () => {
+    expect(render("line one\\\\\nline two")).toBe("<p>line one<br />\nline two</p>");
+    expect(render("line one\\\nline two")).toBe("<p>line one<br />\nline two</p>");
+  });
+});
