@@ -3,14 +3,9 @@
 // passes kramdown's checks, and an opener with no such closer is text. So `__dir__` after a letter is text,
 // `*a _b_ c*` keeps `_b_` as text (no em inside em), and `**a *b*` is one em holding `*a *b`.
 import type { StateInline } from "markdown-it";
+import { inside, spansOpen } from "./open-spans.ts";
 
 type Element = "em" | "strong";
-
-// The em/strong elements open around the position being parsed, innermost last (kramdown's @tree and @stack).
-const openElements = new WeakMap<StateInline, Element[]>();
-// skipToken caches where a token starting at a position ends; with emphasis that depends on which elements are
-// open, so each set of open elements gets its own cache.
-const cachesByOpen = new WeakMap<StateInline, Map<string, StateInline["cache"]>>();
 
 const SPACE = /\s/;
 const ALPHA = /\p{L}/u;
@@ -23,7 +18,7 @@ export function kramdownEmphasis(state: StateInline, silent: boolean): boolean {
   if (type !== "*" && type !== "_") return false;
   const run = start + 1 < state.posMax && state.src[start + 1] === type ? 2 : 1;
   const delimiter = type.repeat(run);
-  const open = openElements.get(state) ?? [];
+  const open = spansOpen(state);
   const element: Element = run === 2 ? "strong" : "em";
   const cannotOpen =
     (type === "_" && afterLetter(state.src, start)) ||
@@ -96,23 +91,4 @@ function closes(src: string, at: number, from: number, delimiter: string, elemen
     (element !== "em" || !(after.startsWith(type) && after[1] !== type)) &&
     (type !== "_" || !ALNUM.test(after[0] ?? ""))
   );
-}
-
-/** Runs `parse` with `element` open, and skipToken's cache for that set of open elements. */
-function inside(state: StateInline, element: Element, parse: () => void): void {
-  const outer = openElements.get(state) ?? [];
-  const outerCache = state.cache;
-  const open = [...outer, element];
-  let caches = cachesByOpen.get(state);
-  if (!caches) cachesByOpen.set(state, (caches = new Map([["", outerCache]])));
-  const key = open.join(" ");
-  if (!caches.has(key)) caches.set(key, {});
-  openElements.set(state, open);
-  state.cache = caches.get(key) ?? {};
-  try {
-    parse();
-  } finally {
-    openElements.set(state, outer);
-    state.cache = outerCache;
-  }
 }

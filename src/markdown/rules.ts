@@ -33,6 +33,8 @@ import { listWithoutParenMarker } from "./ordered-list-marker.ts";
 import { kramdownEmphasis } from "./emphasis.ts";
 import { kramdownCodespan } from "./codespan.ts";
 import { escapeOnlyKramdownChars, kramdownBackslashBreak } from "./backslashes.ts";
+import { kramdownLink } from "./links.ts";
+import { kramdownAutolink } from "./autolinks.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -130,6 +132,13 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { disable: "backticks" },
   // kramdown escapes fewer characters: `\&` and `\/` keep their backslash.
   { wrap: "escape", rule: escapeOnlyKramdownChars },
+  // kramdown's links and images: URLs as written (not percent-encoded), `[text] [id]`, no link in a link.
+  { add: "kramdown_link", before: "link", rule: kramdownLink },
+  { disable: "link" },
+  { disable: "image" },
+  // kramdown's `<https://...>` and `<name@host>`: the URL as written, no `mailto:` in the text.
+  { add: "kramdown_autolink", before: "autolink", rule: kramdownAutolink },
+  { disable: "autolink" },
 ];
 
 // None: markdown-it's second inline pass (pairing emphasis and strikethrough delimiters) stays as it is.

@@ -42,3 +42,26 @@ describe("backslashes", () => {
     expect(render("line one\\\nline two")).toBe("<p>line one<br />\nline two</p>");
   });
 });
+
+describe("links and images", () => {
+  it("writes a URL as typed, escaped, where markdown-it would percent-encode it", () => {
+    expect(render('Odd [x](a"b<c>d.html) and [y](<a b.html>)')).toBe(
+      '<p>Odd <a href="a&quot;b&lt;c&gt;d.html">x</a> and <a href="a b.html">y</a></p>',
+    );
+  });
+  it("keeps an image's alt as its raw text", () => {
+    expect(render("![z `code` w](http://e.com/c.png)")).toBe(
+      '<p><img src="http://e.com/c.png" alt="z `code` w" /></p>',
+    );
+  });
+  it("keeps a link inside link text as text, and reads [text] [id] as a reference", () => {
+    expect(render("[a [b](c) d](e) and [text] [id]\n\n[id]: /u")).toBe(
+      '<p><a href="e">a [b](c) d</a> and <a href="/u">text</a></p>',
+    );
+  });
+  it("writes an autolink's URL as typed and leaves mailto: out of its text", () => {
+    expect(render("<http://e.com/%20x> and <me@e.com>")).toBe(
+      '<p><a href="http://e.com/%20x">http://e.com/%20x</a> and <a href="mailto:me@e.com">me@e.com</a></p>',
+    );
+  });
+});
