@@ -25,5 +25,13 @@ export const renderFence: RendererRule = (tokens, index) => {
 export const renderCodeBlock: RendererRule = (tokens, index) => rougeBlock(tokens[index].content, "plaintext");
 
 /** Render rule for inline code, with kramdown's classes and any attributes from an IAL. */
-export const renderCodeInline: RendererRule = (tokens, index, _options, _env, self) =>
-  `<code class="language-plaintext highlighter-rouge"${self.renderAttrs(tokens[index])}>${escapeXml(tokens[index].content, { keepApostrophes: true })}</code>`;
+export const renderCodeInline: RendererRule = (tokens, index, _options, _env, self) => {
+  const token = tokens[index];
+  // kramdown puts an IAL's classes between its own two, in one attribute.
+  const ialClass = token.attrGet("class");
+  const classes = ialClass
+    ? `language-plaintext ${ialClass} highlighter-rouge`
+    : "language-plaintext highlighter-rouge";
+  const others = { ...token, attrs: (token.attrs ?? []).filter(([name]) => name !== "class") };
+  return `<code class="${escapeXml(classes, { keepApostrophes: true })}"${self.renderAttrs(others)}>${escapeXml(token.content, { keepApostrophes: true })}</code>`;
+};

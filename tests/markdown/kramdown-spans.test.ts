@@ -65,3 +65,19 @@ describe("links and images", () => {
     );
   });
 });
+
+describe("span attribute lists", () => {
+  it("drops a value in typographic quotes, which kramdown does not read", () => {
+    expect(render("[![x](a.png){: .icon width=“70”}](https://e.com/)")).toBe(
+      '<p><a href="https://e.com/"><img src="a.png" alt="x" class="icon" /></a></p>',
+    );
+  });
+  it("merges two lists in a row and puts their classes between kramdown's own on inline code", () => {
+    expect(render("A `span`{: .hund #dog}{: .katz key='val'}.")).toBe(
+      '<p>A <code class="language-plaintext hund katz highlighter-rouge" id="dog" key="val">span</code>.</p>',
+    );
+  });
+  it("leaves a list after plain text as typed", () => {
+    expect(render("This is an{: .ignored} span ial.")).toBe("<p>This is an{: .ignored} span ial.</p>");
+  });
+});
