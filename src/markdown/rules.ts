@@ -35,6 +35,7 @@ import { kramdownCodespan } from "./codespan.ts";
 import { escapeOnlyKramdownChars, kramdownBackslashBreak } from "./backslashes.ts";
 import { kramdownLink } from "./links.ts";
 import { kramdownAutolink } from "./autolinks.ts";
+import { kramdownAbbrDefinition, renderAbbrOpen } from "./abbreviations.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -116,6 +117,9 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { wrap: "list", rule: listWithoutParenMarker, alt: ["paragraph", "reference", "blockquote"] },
   // `^` alone on a line: kramdown's end-of-block marker, which ends the block and is not printed.
   { add: "kramdown_eob", before: "paragraph", rule: kramdownEndOfBlock, alt: ["paragraph", "list", "blockquote"] },
+  // markdown-it-abbr's, as kramdown reads `*[abbr]: text`: the last definition wins, one without text counts, and
+  // it interrupts a paragraph only after an attribute list line.
+  { wrap: "abbr_def", rule: () => kramdownAbbrDefinition, alt: ["paragraph", "reference"] },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
@@ -159,6 +163,8 @@ export const RENDER_RULES: Record<string, RendererRule> = {
   footnote_anchor: renderFootnoteAnchor,
   // The table of contents kramdown_toc_fill wrote.
   kramdown_toc: renderKramdownToc,
+  // An abbreviation defined without text has no title.
+  abbr_open: renderAbbrOpen,
   // kramdown writes GFM strikethrough as <del>.
   s_open: () => "<del>",
   s_close: () => "</del>",

@@ -81,3 +81,12 @@ describe("span attribute lists", () => {
     expect(render("This is an{: .ignored} span ial.")).toBe("<p>This is an{: .ignored} span ial.</p>");
   });
 });
+
+describe("abbreviation definitions", () => {
+  it("takes the last definition, marks up one without text, and does not end a paragraph", () => {
+    expect(render("The HTML and CSS\n\n*[HTML]: First\n*[HTML]: Second\n*[CSS]:\n")).toBe(
+      '<p>The <abbr title="Second">HTML</abbr> and <abbr>CSS</abbr></p>',
+    );
+    expect(render("Some text\n*[text]: Hyper\n")).toBe("<p>Some text\n*[text]: Hyper</p>");
+  });
+});
