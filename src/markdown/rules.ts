@@ -36,6 +36,7 @@ import { escapeOnlyKramdownChars, kramdownBackslashBreak } from "./backslashes.t
 import { kramdownLink } from "./links.ts";
 import { kramdownAutolink } from "./autolinks.ts";
 import { kramdownAbbrDefinition, renderAbbrOpen } from "./abbreviations.ts";
+import { kramdownLinkDefinition } from "./link-definitions.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -120,6 +121,8 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   // markdown-it-abbr's, as kramdown reads `*[abbr]: text`: the last definition wins, one without text counts, and
   // it interrupts a paragraph only after an attribute list line.
   { wrap: "abbr_def", rule: () => kramdownAbbrDefinition, alt: ["paragraph", "reference"] },
+  // kramdown's `[id]: url "title"`: the URL as typed, the last definition wins, no paragraph ended.
+  { wrap: "reference", rule: () => kramdownLinkDefinition },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.

@@ -90,3 +90,11 @@ describe("abbreviation definitions", () => {
     expect(render("Some text\n*[text]: Hyper\n")).toBe("<p>Some text\n*[text]: Hyper</p>");
   });
 });
+
+describe("link definitions", () => {
+  it("keeps the URL as typed, takes the last definition and a title on the next line", () => {
+    expect(
+      render('See [one] and [two].\n\n[one]: some file.html\n[one]: last.html\n[two]: <a b.html>\n    "Two"\n'),
+    ).toBe('<p>See <a href="last.html">one</a> and <a href="a b.html" title="Two">two</a>.</p>');
+  });
+});
