@@ -8,11 +8,32 @@ import type { Token } from "markdown-it";
 // definitions, which Jekyll posts do not use); markdown-it-attrs would make them empty attributes.
 // (`{::name}` and `{:/}` are extensions' tags, extensions.ts.)
 const IAL = /\{:(?![:/])([^{}\n]*)\}/g;
+const IAL_RUN = /(?:\{:(?![:/])[^{}\n]*\})+/g;
 const PART = /\s*(\.[^\s.#{}="']+|#[^\s.#{}="']+|[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*')|\S+)/g;
 
+const KEY_VALUE = /^[A-Za-z_:][-\w:.]*=(?:"[^"]*"|'[^']*')$/;
+
 export function cleanIal(inner: string): string {
-  const kept = [...inner.matchAll(PART)].map((m) => m[1]).filter((part) => /^[.#]/.test(part) || part.includes("="));
-  return kept.join(" ");
+  return readableParts(inner).join(" ");
+}
+
+// `.class`, `#id` and `key="v"`/`key='v'`: what kramdown reads (`width=“70”` with typographic quotes is not).
+function readableParts(inner: string): string[] {
+  return [...inner.matchAll(PART)].map((m) => m[1]).filter((part) => /^[.#]/.test(part) || KEY_VALUE.test(part));
+}
+
+// One IAL or several in a row (kramdown merges `{: .a}{: .b}`), as markdown-it-attrs reads them: one list,
+// values in double quotes. One that kramdown reads as it is stays as typed.
+function spanIal(run: string): string {
+  const inners = [...run.matchAll(IAL)].map((m) => m[1]);
+  const parts = inners.flatMap(readableParts);
+  const unchanged = inners.length === 1 && parts.length === [...inners[0].matchAll(PART)].length;
+  if (unchanged && !parts.some((part) => part.endsWith("'"))) return run;
+  if (parts.length === 0) return "";
+  const quoted = parts.map((part) =>
+    part.endsWith("'") && !part.includes('"') ? part.replace(/='(.*)'$/, '="$1"') : part,
+  );
+  return `{:${quoted.join(" ")}}`;
 }
 
 // kramdown's HEADER_ID: `{#id}` after a space or tab (`Header{#id}` keeps it as text), an XML name.
@@ -86,9 +107,7 @@ export function kramdownIalPrepare(state: StateCore): void {
     for (const child of token.children) {
       if (child.type === "text" && child.content.includes("{:")) {
         // An attribute list left with nothing kramdown reads disappears, as in kramdown.
-        child.content = child.content.replace(IAL, (_all, inner: string) =>
-          cleanIal(inner) ? `{:${cleanIal(inner)}}` : "",
-        );
+        child.content = child.content.replace(IAL_RUN, spanIal);
       }
     }
   }

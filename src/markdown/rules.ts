@@ -32,7 +32,6 @@ import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
 import { kramdownStrongOutside } from "./strong-emphasis.ts";
-import { referenceLastWins } from "./link-definitions.ts";
 import { kramdownList } from "./kramdown-list.ts";
 import { kramdownDefinitionAutoIds, kramdownDefinitionList } from "./kramdown-definitions.ts";
 import { kramdownBlockquote } from "./kramdown-blockquote.ts";
@@ -41,6 +40,13 @@ import { kramdownFootnotePlacement } from "./footnote-placement.ts";
 import { headingWithText, setextHeadingOfOneLine } from "./headings.ts";
 import { kramdownBlockExtension, kramdownSpanExtension, renderExtension } from "./extensions.ts";
 import { kramdownBlockMath, kramdownInlineMath, renderBlockMath, renderInlineMath } from "./math.ts";
+import { kramdownEmphasis } from "./emphasis.ts";
+import { kramdownCodespan } from "./codespan.ts";
+import { escapeOnlyKramdownChars, kramdownBackslashBreak } from "./backslashes.ts";
+import { kramdownLink } from "./links.ts";
+import { kramdownAutolink } from "./autolinks.ts";
+import { kramdownAbbrDefinition, renderAbbrOpen } from "./abbreviations.ts";
+import { kramdownLinkDefinition } from "./link-definitions.ts";
 
 /**
  * One change to a ruler: a rule added after or before a named one, a rule put in place of a named one and built
@@ -99,6 +105,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   // markdown-it pairs quotes and leaves lone ones straight; kramdown_smart_quotes does it kramdown's way.
   { disable: "smartquotes" },
   // (here markdown-it's text_join)
+  // `line\\` at the end of a line is a line break in kramdown's GFM parser, the backslash escaped or not.
+  { add: "kramdown_backslash_break", after: "text_join", rule: kramdownBackslashBreak },
   // Heading ids numbered as kramdown numbers them, each document afresh; a repeated `{#id}` is kept.
   { add: "kramdown_heading_id_numbering", before: "anchor", rule: forgetUsedHeadingIds },
   // (here markdown-it-anchor's anchor gives headings their ids)
@@ -136,8 +144,6 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_list", after: "list", rule: kramdownList, alt: ["paragraph", "reference"] },
   // kramdown's definition lists: the paragraph before a `: definition` line gives the terms, one per line.
   { add: "kramdown_definition_list", after: "kramdown_list", rule: kramdownDefinitionList, alt: ["paragraph"] },
-  // A label defined twice links to its last definition, as in kramdown.
-  { wrap: "reference", rule: referenceLastWins },
   // kramdown's tables, tried where kramdown tries them (after quotes, lists, HTML and headings): after a blank line
   // only, header and footer separators, `|` in code kept in its cell.
   { add: "kramdown_table", before: "lheading", rule: kramdownTable },
@@ -154,6 +160,11 @@ export const BLOCK_RULES: RuleStep<BlockRule>[] = [
   { add: "kramdown_block_extension", before: "table", rule: kramdownBlockExtension },
   // `$$TeX$$` standing as a block: kramdown's display math, tried before tables as kramdown tries it.
   { add: "kramdown_math_block", before: "kramdown_table", rule: kramdownBlockMath },
+  // markdown-it-abbr's, as kramdown reads `*[abbr]: text`: the last definition wins, one without text counts, and
+  // it interrupts a paragraph only after an attribute list line.
+  { wrap: "abbr_def", rule: () => kramdownAbbrDefinition, alt: ["paragraph", "reference"] },
+  // kramdown's `[id]: url "title"`: the URL as typed, the last definition wins, no paragraph ended.
+  { wrap: "reference", rule: () => kramdownLinkDefinition },
 ];
 
 // Besides these, markdown-it-footnote's footnote_inline and footnote_ref go after image.
@@ -173,6 +184,21 @@ export const INLINE_RULES: RuleStep<InlineRule>[] = [
   { add: "kramdown_math_inline", before: "backticks", rule: kramdownInlineMath },
   // `{::comment}...{:/}` and the other extensions kramdown knows, inside text.
   { add: "kramdown_span_extension", before: "backticks", rule: kramdownSpanExtension },
+  // kramdown's emphasis: an opener looks ahead for its closer (`__dir__` after a letter is text, no em in em).
+  { add: "kramdown_emphasis", before: "emphasis", rule: kramdownEmphasis },
+  { disable: "emphasis" },
+  // kramdown's code spans: `` ` `` runs to the next same run, a lone ` between spaces is text.
+  { add: "kramdown_codespan", before: "backticks", rule: kramdownCodespan },
+  { disable: "backticks" },
+  // kramdown escapes fewer characters: `\&` and `\/` keep their backslash.
+  { wrap: "escape", rule: escapeOnlyKramdownChars },
+  // kramdown's links and images: URLs as written (not percent-encoded), `[text] [id]`, no link in a link.
+  { add: "kramdown_link", before: "link", rule: kramdownLink },
+  { disable: "link" },
+  { disable: "image" },
+  // kramdown's `<https://...>` and `<name@host>`: the URL as written, no `mailto:` in the text.
+  { add: "kramdown_autolink", before: "autolink", rule: kramdownAutolink },
+  { disable: "autolink" },
 ];
 
 // markdown-it's second inline pass pairs emphasis delimiters as it does; kramdown_strikethrough leaves no `~~` to pair.
@@ -198,6 +224,8 @@ export const RENDER_RULES: Record<string, RendererRule> = {
   kramdown_math_block: renderBlockMath,
   // What a block extension writes (a comment, raw HTML, or nothing).
   kramdown_extension: renderExtension,
+  // An abbreviation defined without text has no title.
+  abbr_open: renderAbbrOpen,
   // kramdown writes GFM strikethrough as <del>.
   s_open: () => "<del>",
   s_close: () => "</del>",

@@ -92,16 +92,18 @@ export function rawTextTag(token: Token): boolean | undefined {
   return tag ? !tag[1] : undefined;
 }
 
-/** Core rule: every quote in text made curly as kramdown does, but not inside an inline script or style. */
+/** Core rule: every quote in text made curly as kramdown does, but not in an autolink, script or style. */
 export function kramdownSmartQuotes(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     const children = block.children;
     let raw = false;
+    let autolink = false;
     children.forEach((token, index) => {
       raw = rawTextTag(token) ?? raw;
+      if (token.info === "auto") autolink = token.type === "link_open";
       // Only the start of what follows is looked at: the source of a few tokens, not of all the rest.
-      if (token.type === "text" && !raw && /["']/.test(token.content))
+      if (token.type === "text" && !raw && !autolink && /["']/.test(token.content))
         token.content = smartQuotes(token.content, sourceOf(children.slice(index + 1, index + 1 + LOOK_AHEAD)));
     });
   }
