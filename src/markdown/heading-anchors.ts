@@ -14,11 +14,14 @@ const headerLink = markdownItAnchor.permalink.headerLink({ class: HEADING_LINK_C
 /** markdown-it-anchor's options (rules.ts uses the plugin). */
 export const HEADING_ANCHOR_OPTIONS: markdownItAnchor.AnchorOptions = {
   slugifyWithState: kramdownAutoId,
-  // The heading's text as kramdown reads it for an id: inline math's TeX included.
+  // The heading's text as kramdown reads it for an id: inline math's TeX included, and the text inside raw HTML
+  // (`<kbd>Ctrl</kbd>`, one token here) without its tags.
   getTokensText: (tokens) =>
     tokens
-      .filter((t) => t.type === "text" || t.type === "code_inline" || t.type === MATH_INLINE)
-      .map((t) => t.content)
+      .map((t) => {
+        if (t.type === "text" || t.type === "code_inline" || t.type === MATH_INLINE) return t.content;
+        return t.type === "html_inline" ? t.content.replace(/<[^>]*>/g, "") : "";
+      })
       .join(""),
   // Ids are numbered (and repeated `{#id}`s allowed) as kramdown does it, in heading-id-numbering.ts.
   failOnNonUnique: false,

@@ -68,8 +68,9 @@ export function smartQuotes(text: string, following = ""): string {
     const found = quotes.exec(text);
     if (!found) break;
     const at = found.index;
-    // kramdown's `--`, `---` and `...` are elements of their own: a quote right after one starts afresh.
-    const afterSymbol = /(--|\.\.\.)$/.test(text.slice(start, at));
+    // kramdown's `--`, `---` and `...` are elements of their own, and a `[`, `*`, `_` or backtick is taken by the
+    // link, emphasis or code span parser even when it then stays text: a quote right after one starts afresh.
+    const afterSymbol = /(--|\.\.\.|[[*_`])$/.test(text.slice(start, at));
     const from = at > start && text[at - 1] !== "\\" && !afterSymbol ? at - 1 : at;
     for (const [pattern, parts] of STICKY_RULES) {
       pattern.lastIndex = from;
