@@ -59,13 +59,13 @@ async function writeIndex(
       const reused = (await kept?.reuse(i + 1, part, folder)) ?? false;
       if (!reused) {
         await indexPart(outputDir, part, folder, stopped);
-        await kept?.keep(i + 1, part, folder);
+        await kept?.keep(i + 1, part, folder).catch(notKept);
       }
       const count = await indexedPages(folder);
       pageCount += count;
       if (reused) keptCount += count;
     }
-    await kept?.forgetAfter(parts.length);
+    await kept?.forgetAfter(parts.length).catch(notKept);
     await tellSearchPage(outputDir, parts.length);
     return { pageCount, keptCount };
   } catch (error) {
@@ -191,6 +191,14 @@ export function indexSiteInBackground(
       await settled;
     },
   };
+}
+
+/**
+ * A part that could not be kept (a full disk, another build keeping the same part at once) is indexed again by
+ * the next build: the site just built is complete either way, so the build goes on.
+ */
+function notKept(error: unknown): void {
+  console.warn(`Search index: a part could not be kept for the next build (${(error as Error).message}).`);
 }
 
 function asSearchError(error: unknown): Error {

@@ -100,25 +100,29 @@ export function keptParts(cacheDir: string): KeptParts {
 
     async keep(n, pages, folder) {
       const temporary = `${partDir(n)}.${process.pid}.tmp`;
-      await rm(temporary, { recursive: true, force: true });
-      const files: Record<string, string> = {};
-      for (const file of await filesUnder(folder)) {
-        const data = await readFile(path.join(folder, file));
-        files[file] = sha256(data);
-        await mkdir(path.dirname(path.join(temporary, file)), { recursive: true });
-        await writeFile(path.join(temporary, file), data);
+      try {
+        await rm(temporary, { recursive: true, force: true });
+        const files: Record<string, string> = {};
+        for (const file of await filesUnder(folder)) {
+          const data = await readFile(path.join(folder, file));
+          files[file] = sha256(data);
+          await mkdir(path.dirname(path.join(temporary, file)), { recursive: true });
+          await writeFile(path.join(temporary, file), data);
+        }
+        const manifest: PartManifest = {
+          format: FORMAT,
+          engine: engineNow(),
+          pages: pages.map((page) => [page.file, page.hash]),
+          files,
+        };
+        await writeFile(path.join(temporary, MANIFEST), JSON.stringify(manifest));
+        // The old part goes before the new one is in place: a build killed between the two finds no part, never
+        // a mix of the two.
+        await rm(partDir(n), { recursive: true, force: true });
+        await rename(temporary, partDir(n));
+      } finally {
+        await rm(temporary, { recursive: true, force: true });
       }
-      const manifest: PartManifest = {
-        format: FORMAT,
-        engine: engineNow(),
-        pages: pages.map((page) => [page.file, page.hash]),
-        files,
-      };
-      await writeFile(path.join(temporary, MANIFEST), JSON.stringify(manifest));
-      // The old part goes before the new one is in place: a build killed between the two finds no part, never
-      // a mix of the two.
-      await rm(partDir(n), { recursive: true, force: true });
-      await rename(temporary, partDir(n));
     },
 
     async forgetAfter(count) {
