@@ -18,8 +18,11 @@ export interface IndexReport {
  * Pages per Pagefind bundle. Pagefind's service holds every page it has indexed until it writes the bundle,
  * about 0.4 MB a post of the seed article's length: a blog of any size is indexed in parts of at most this many,
  * one service after the other, and the search page merges the parts (figures in BENCHMARKS.md, "Build memory").
+ * `npm run build` keeps the parts between builds and indexes again only those whose pages changed, so this is
+ * also what a one-post edit re-indexes; each part more costs a reader's first search a few small requests
+ * (BENCHMARKS.md, "Build speed", warm rebuild).
  */
-const PAGES_PER_BUNDLE = 1000;
+const PAGES_PER_BUNDLE = 250;
 /** Pages per part: PAGES_PER_BUNDLE, unless BLOG_SEARCH_PART_PAGES says otherwise (tests split a small blog). */
 const pagesPerPart = () => Number(process.env.BLOG_SEARCH_PART_PAGES) || PAGES_PER_BUNDLE;
 /** The part `n` (from 2) of a bundle split in parts, inside the first part's folder. */
