@@ -40,10 +40,17 @@ export function pageHash(html: string): string {
   return sha256(html);
 }
 
-/** What a part depends on beside its pages: the code that indexes and the Pagefind that runs. */
+/**
+ * What a part depends on beside its pages: the code that indexes and the Pagefind that runs (the installed one,
+ * pinned by the lockfile, unless Pagefind's own PAGEFIND_BINARY_PATH names another).
+ */
 function engineFingerprint(): string {
   const searchDir = path.dirname(fileURLToPath(import.meta.url));
-  return sha256(folderFingerprint(searchDir), readTextOrEmpty(engineLockfile(path.dirname(searchDir))));
+  return sha256(
+    folderFingerprint(searchDir),
+    readTextOrEmpty(engineLockfile(path.dirname(searchDir))),
+    process.env.PAGEFIND_BINARY_PATH ?? "",
+  );
 }
 
 /** Every file under `folder`, as paths relative to it, sorted. */

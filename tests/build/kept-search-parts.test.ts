@@ -172,11 +172,19 @@ describe("a kept part", () => {
     expect(await cache.reuse(1, pages.slice(0, 1), target("fewer"))).toBe(false);
     expect(await cache.reuse(2, pages, target("other-part"))).toBe(false);
 
+    // Another Pagefind binary (Pagefind's PAGEFIND_BINARY_PATH) is another engine.
+    process.env.PAGEFIND_BINARY_PATH = "/elsewhere/pagefind";
+    try {
+      expect(await keptParts(path.join(dir, "cache")).reuse(1, pages, target("binary"))).toBe(false);
+    } finally {
+      delete process.env.PAGEFIND_BINARY_PATH;
+    }
     // Another engine (src/search/ or the lockfile changed since) made it: never reused.
     const kept = JSON.parse(readFileSync(manifest, "utf8")) as { engine: string };
     writeFileSync(manifest, JSON.stringify({ ...kept, engine: "another" }));
     expect(await cache.reuse(1, pages, target("engine"))).toBe(false);
     // Nothing is written for a part that is not reused.
-    for (const name of ["hash", "order", "fewer", "other-part", "engine"]) expect(existsSync(target(name))).toBe(false);
+    for (const name of ["hash", "order", "fewer", "other-part", "binary", "engine"])
+      expect(existsSync(target(name))).toBe(false);
   });
 });
