@@ -26,8 +26,10 @@ CMD ["npm", "start"]
 FROM deps AS build
 COPY . .
 # Encoded images are kept by BuildKit between image builds (the build copies them into _site/), so an image
-# build where no image changed encodes nothing, as on an author's machine.
+# build where no image changed encodes nothing, as on an author's machine; so are the search index's parts, so
+# only the parts whose posts changed are indexed again.
 RUN --mount=type=cache,target=/app/.cache/images \
+    --mount=type=cache,target=/app/.cache/search \
     npm run build \
     && sh scripts/precompress.sh _site
 

@@ -112,8 +112,8 @@ export function renderSection({
       `each round runs every system once, one after the other, and the figure is the median of ${runs} rounds. Memory is the peak resident memory of the build's whole process tree ` +
       `(sampled from /proc every 100 ms, and at least GNU time's maximum for its largest process), the highest of the rounds. ` +
       `Every build starts without its output folder. "No caches at all" also deletes \`.cache/\`, so the article's two images are encoded again (AVIF, WebP, PNG at two widths); ` +
-      `(a) and (b) delete only the render cache, so every post is rendered and the images are copied from \`.cache/images/\` (they never change between runs); ` +
-      `the warm rebuild (d) follows (a) with one post's text changed; "Jekyll, with its cache" keeps \`.jekyll-cache\`. ` +
+      `(a) and (b) delete only the render cache (and (a) the search index's kept parts, \`.cache/search/\`), so every post is rendered and indexed and the images are copied from \`.cache/images/\` (they never change between runs); ` +
+      `the warm rebuild (d) follows (a) with one post's text changed, and reuses the search index's parts whose pages did not change; "Jekyll, with its cache" keeps \`.jekyll-cache\`. ` +
       `This blog runs what \`npm run build\` runs (\`node src/build/launch.mjs\`); bare Eleventy runs \`node node_modules/@11ty/eleventy/cmd.cjs --quiet\`.`,
     "",
     `![Build time against post count](${chartLink})`,

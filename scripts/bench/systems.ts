@@ -153,8 +153,10 @@ export function setUpSystems(layout: Layout): System[] {
       key: "full",
       label: "this blog, full build (a): every post rendered, images reused from .cache/images",
       short: "this blog, full",
-      // The images never change between runs; encoding them is the "no caches" row's cost.
-      prepare: () => clear(path.join(blog, "_site"), path.join(blog, ".cache/render")),
+      // The images never change between runs; encoding them is the "no caches" row's cost. The search index's
+      // kept parts go with the render cache: every page is indexed again.
+      prepare: () =>
+        clear(path.join(blog, "_site"), path.join(blog, ".cache/render"), path.join(blog, ".cache/search")),
       command: build(),
     },
     {

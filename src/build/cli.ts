@@ -8,6 +8,8 @@ import { progressPlugin, startProgress } from "./progress.ts";
 import { isRenderChild, renderHere, renderInChild, runRenderChild } from "./render-step.ts";
 
 const output = path.resolve(process.env.BLOG_OUTPUT ?? "_site");
+/** The search index's parts, kept between builds so that a build indexes again only the parts that changed. */
+const SEARCH_CACHE = path.resolve(".cache/search");
 
 async function main(): Promise<void> {
   const staged = stagingFolder(output);
@@ -27,8 +29,10 @@ async function main(): Promise<void> {
     if (search) {
       failure = await renderInChild(staged);
       if (!failure) {
-        const { indexSite } = await import("../search/indexer.ts");
-        countBuild("pagesIndexed", (await indexSite(staged)).pageCount);
+        const { indexSiteKeepingParts } = await import("../search/indexer.ts");
+        const { pageCount, keptCount } = await indexSiteKeepingParts(staged, SEARCH_CACHE);
+        countBuild("pagesIndexed", pageCount);
+        countBuild("pagesIndexKept", keptCount);
       }
     } else {
       process.env.BLOG_OUTPUT = staged;

@@ -18,7 +18,9 @@ export function describeCounts(counts: BuildCounts): string {
     counts.imagesEncoded + counts.imagesReused
       ? `images ${number(counts.imagesEncoded)} encoded, ${number(counts.imagesReused)} reused`
       : "",
-    counts.pagesIndexed ? `${plural(counts.pagesIndexed, "page")} indexed` : "",
+    counts.pagesIndexed
+      ? `${plural(counts.pagesIndexed, "page")} indexed${counts.pagesIndexKept ? ` (${number(counts.pagesIndexKept)} from kept parts)` : ""}`
+      : "",
     counts.pagesWritten ? `${plural(counts.pagesWritten, "file")} written` : "",
   ];
   return parts.filter(Boolean).join(", ");

@@ -80,7 +80,7 @@ function adoptStats(stats: BuildStats, childOrigin: number): void {
   const own = buildStats();
   const shift = childOrigin - performance.timeOrigin;
   const setup = own.phases.filter((mark) => mark.phase === "setup");
-  own.counts = { ...stats.counts, pagesIndexed: own.counts.pagesIndexed };
+  own.counts = { ...stats.counts, pagesIndexed: own.counts.pagesIndexed, pagesIndexKept: own.counts.pagesIndexKept };
   own.phases = [
     ...setup,
     ...stats.phases.filter((mark) => mark.phase !== "setup").map((mark) => ({ ...mark, at: mark.at + shift })),

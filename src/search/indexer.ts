@@ -1,6 +1,7 @@
 import path from "node:path";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
+import { keptParts, pageHash, type IndexedPage, type KeptParts } from "./kept-parts.ts";
 import { hasSearchablePage, isIndexable } from "./pages.ts";
 
 /** Where the bundle goes inside the site; the search page loads its UI and index from here. */
@@ -9,14 +10,19 @@ export const BUNDLE_FOLDER = "pagefind";
 export interface IndexReport {
   /** Pages in the index, as Pagefind counted them. */
   pageCount: number;
+  /** Of those, pages in parts copied from an earlier build's index. */
+  keptCount: number;
 }
 
 /**
  * Pages per Pagefind bundle. Pagefind's service holds every page it has indexed until it writes the bundle,
  * about 0.4 MB a post of the seed article's length: a blog of any size is indexed in parts of at most this many,
  * one service after the other, and the search page merges the parts (figures in BENCHMARKS.md, "Build memory").
+ * `npm run build` keeps the parts between builds and indexes again only those whose pages changed, so this is
+ * also what a one-post edit re-indexes; each part more costs a reader's first search a few small requests
+ * (BENCHMARKS.md, "Build speed", warm rebuild).
  */
-const PAGES_PER_BUNDLE = 1000;
+const PAGES_PER_BUNDLE = 250;
 /** Pages per part: PAGES_PER_BUNDLE, unless BLOG_SEARCH_PART_PAGES says otherwise (tests split a small blog). */
 const pagesPerPart = () => Number(process.env.BLOG_SEARCH_PART_PAGES) || PAGES_PER_BUNDLE;
 /** The part `n` (from 2) of a bundle split in parts, inside the first part's folder. */
@@ -30,50 +36,41 @@ const IN_FLIGHT = 8;
  * Writes `<site>/pagefind/` for the site built in `outputDir`: each page whose layout marked a body to search,
  * read from disk and handed to Pagefind's service (https://pagefind.app/docs/node-api/), in parts of at most
  * PAGES_PER_BUNDLE pages. `searchable` says whether any page marked a body to search: with none, Pagefind
- * would index every page whole. `stopped` ends the work between two pages. Pagefind's errors are thrown, so a
- * build fails.
+ * would index every page whole. `stopped` ends the work between two pages. With `kept`, a part made from the
+ * same pages as in an earlier build is copied from there instead of indexed again, and each part indexed is
+ * kept for the next build. Pagefind's errors are thrown, so a build fails.
  */
-async function writeIndex(outputDir: string, searchable: boolean, stopped: () => boolean): Promise<IndexReport> {
+async function writeIndex(
+  outputDir: string,
+  searchable: boolean,
+  stopped: () => boolean,
+  kept?: KeptParts,
+): Promise<IndexReport> {
   const bundle = path.join(outputDir, BUNDLE_FOLDER);
   // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
   await rm(bundle, { recursive: true, force: true });
-  const parts: string[] = [];
-  let pageCount = 0;
-  let index: pagefind.PagefindIndex | undefined;
-  let inPart = 0;
-  const perPart = pagesPerPart();
-  const adding: Promise<void>[] = [];
-  const writePart = async () => {
-    if (stopped()) throw new Error("stopped by a newer build");
-    await Promise.all(adding.splice(0));
-    const folder = parts.length ? path.join(bundle, partFolder(parts.length + 1)) : bundle;
-    index ??= await startIndex();
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length) throw pagefindError(`could not write ${folder}`, written.errors);
-    parts.push(folder);
-    pageCount += await indexedPages(folder);
-    // Closing the service ends its process, and with it the memory of the pages of this part.
-    await pagefind.close();
-    index = undefined;
-    inPart = 0;
-  };
   try {
-    if (searchable) {
-      for (const batch of batches(await htmlFiles(outputDir), IN_FLIGHT)) {
-        if (stopped()) throw new Error("stopped by a newer build");
-        const pages = await Promise.all(batch.map(async (file) => ({ file, html: await readFile(file, "utf8") })));
-        for (const page of pages.filter(({ html }) => isIndexable(html))) {
-          if (inPart === perPart) await writePart();
-          index ??= await startIndex();
-          inPart += 1;
-          adding.push(addPage(index, outputDir, page.file, page.html));
-        }
-        await Promise.all(adding.splice(0));
+    const pages = searchable ? await indexablePages(outputDir, stopped, kept !== undefined) : [];
+    // The same pages go to the same part on every build, so one changed post changes one part.
+    const parts = pages.length ? batches(pages, pagesPerPart()) : [[]];
+    let pageCount = 0;
+    let keptCount = 0;
+    for (const [i, part] of parts.entries()) {
+      if (stopped()) throw new Error("stopped by a newer build");
+      // Parts from the second on go inside the first's folder, after it is written (kept.keep copies that folder).
+      const folder = i ? path.join(bundle, partFolder(i + 1)) : bundle;
+      const reused = (await kept?.reuse(i + 1, part, folder)) ?? false;
+      if (!reused) {
+        await indexPart(outputDir, part, folder, stopped);
+        await kept?.keep(i + 1, part, folder).catch(notKept);
       }
+      const count = await indexedPages(folder);
+      pageCount += count;
+      if (reused) keptCount += count;
     }
-    if (inPart > 0 || parts.length === 0) await writePart();
+    await kept?.forgetAfter(parts.length).catch(notKept);
     await tellSearchPage(outputDir, parts.length);
-    return { pageCount };
+    return { pageCount, keptCount };
   } catch (error) {
     throw asSearchError(error);
   } finally {
@@ -82,16 +79,46 @@ async function writeIndex(outputDir: string, searchable: boolean, stopped: () =>
   }
 }
 
+/** The pages of the site that mark a body to search, in a stable order, each hashed when parts are kept. */
+async function indexablePages(outputDir: string, stopped: () => boolean, hashed: boolean): Promise<IndexedPage[]> {
+  const pages: IndexedPage[] = [];
+  for (const batch of batches(await htmlFiles(outputDir), IN_FLIGHT)) {
+    if (stopped()) throw new Error("stopped by a newer build");
+    const read = await Promise.all(batch.map(async (file) => ({ file, html: await readFile(file, "utf8") })));
+    for (const { file, html } of read.filter((page) => isIndexable(page.html)))
+      pages.push({
+        file: path.relative(outputDir, file).split(path.sep).join("/"),
+        hash: hashed ? pageHash(html) : "",
+      });
+  }
+  return pages;
+}
+
+/** Indexes `pages` in a Pagefind service of their own and writes them as one bundle into `folder`. */
+async function indexPart(outputDir: string, pages: IndexedPage[], folder: string, stopped: () => boolean) {
+  const index = await startIndex();
+  for (const batch of batches(pages, IN_FLIGHT)) {
+    if (stopped()) throw new Error("stopped by a newer build");
+    const read = await Promise.all(batch.map(({ file }) => readFile(path.join(outputDir, file), "utf8")));
+    // Handed over in the pages' order, whichever read ends first: the order decides the bytes of the index.
+    await Promise.all(batch.map(({ file }, i) => addPage(index, file, read[i])));
+  }
+  const written = await index.writeFiles({ outputPath: folder });
+  if (written.errors.length) throw pagefindError(`could not write ${folder}`, written.errors);
+  // Closing the service ends its process, and with it the memory of the pages of this part.
+  await pagefind.close();
+}
+
 async function startIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw pagefindError("could not start", errors);
   return index;
 }
 
-async function addPage(index: pagefind.PagefindIndex, outputDir: string, file: string, html: string): Promise<void> {
-  // The path inside the site, from which Pagefind makes the result's URL as it does for a folder it reads.
-  const added = await index.addHTMLFile({ sourcePath: path.relative(outputDir, file), content: html });
-  if (added.errors.length) throw pagefindError(`could not index ${path.relative(outputDir, file)}`, added.errors);
+/** `file` is the page's path inside the site, from which Pagefind makes the result's URL as for a folder it reads. */
+async function addPage(index: pagefind.PagefindIndex, file: string, html: string): Promise<void> {
+  const added = await index.addHTMLFile({ sourcePath: file, content: html });
+  if (added.errors.length) throw pagefindError(`could not index ${file}`, added.errors);
 }
 
 /** Every HTML file of the site, in a stable order (the same pages go to the same part on every build). */
@@ -124,6 +151,14 @@ export async function indexSite(
   stopped: () => boolean = () => false,
 ): Promise<IndexReport> {
   return writeIndex(outputDir, searchable ?? (await hasSearchablePage(outputDir)), stopped);
+}
+
+/**
+ * `npm run build`'s index: as indexSite, with the parts kept in `cacheDir` between builds, so a build indexes
+ * again only the parts whose pages changed.
+ */
+export async function indexSiteKeepingParts(outputDir: string, cacheDir: string): Promise<IndexReport> {
+  return writeIndex(outputDir, await hasSearchablePage(outputDir), () => false, keptParts(cacheDir));
 }
 
 /** The page count Pagefind wrote into its entry file, over all languages. */
@@ -159,6 +194,14 @@ export function indexSiteInBackground(
       await settled;
     },
   };
+}
+
+/**
+ * A part that could not be kept (a full disk, another build keeping the same part at once) is indexed again by
+ * the next build: the site just built is complete either way, so the build goes on.
+ */
+function notKept(error: unknown): void {
+  console.warn(`Search index: a part could not be kept for the next build (${(error as Error).message}).`);
 }
 
 function asSearchError(error: unknown): Error {

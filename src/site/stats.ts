@@ -15,6 +15,8 @@ export interface BuildCounts {
   imagesEncoded: number;
   imagesReused: number;
   pagesIndexed: number;
+  /** Of those, pages in parts of the index copied from an earlier build's (src/search/kept-parts.ts). */
+  pagesIndexKept: number;
   /** Files Eleventy wrote. */
   pagesWritten: number;
 }
@@ -33,6 +35,7 @@ const EMPTY: BuildCounts = {
   imagesEncoded: 0,
   imagesReused: 0,
   pagesIndexed: 0,
+  pagesIndexKept: 0,
   pagesWritten: 0,
 };
 

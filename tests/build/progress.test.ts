@@ -28,6 +28,7 @@ describe("build summary", { timeout: 300_000 }, () => {
         imagesEncoded: 0,
         imagesReused: 12,
         pagesIndexed: 1000,
+        pagesIndexKept: 0,
         pagesWritten: 1017,
       }),
     ).toBe(
@@ -36,10 +37,24 @@ describe("build summary", { timeout: 300_000 }, () => {
     expect(
       describeCounts({
         postsRendered: 1,
+        postsReused: 999,
+        imagesEncoded: 0,
+        imagesReused: 12,
+        pagesIndexed: 1000,
+        pagesIndexKept: 750,
+        pagesWritten: 1017,
+      }),
+    ).toBe(
+      "1,000 posts (999 from the render cache), images 0 encoded, 12 reused, 1,000 pages indexed (750 from kept parts), 1,017 files written",
+    );
+    expect(
+      describeCounts({
+        postsRendered: 1,
         postsReused: 0,
         imagesEncoded: 0,
         imagesReused: 0,
         pagesIndexed: 0,
+        pagesIndexKept: 0,
         pagesWritten: 0,
       }),
     ).toBe("1 post (0 from the render cache)");

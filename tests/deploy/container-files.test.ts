@@ -101,6 +101,8 @@ describe("Dockerfile", () => {
     expect(build).toMatch(/npm run build/);
     // The folder the image optimizer keeps its encodings in survives between image builds.
     expect(build).toContain(`--mount=type=cache,target=/app/${IMAGE_CACHE_FOLDER} `);
+    // And the search index's parts, each reused while its pages are the same (src/search/kept-parts.ts).
+    expect(build).toContain("--mount=type=cache,target=/app/.cache/search ");
     expect(build).toMatch(/sh scripts\/precompress\.sh _site/);
   });
 

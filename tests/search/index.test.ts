@@ -76,7 +76,8 @@ describe("the search index", () => {
 
   it("fails the build with Pagefind's error and leaves the last site in place", async () => {
     const before = readFileSync(path.join(site(), "pagefind/pagefind-entry.json"), "utf8");
-    // Pagefind's own switch for its binary, pointed at nothing: the real service fails to start.
+    // Pagefind's own switch for its binary, pointed at nothing: the real service fails to start (another binary
+    // is another engine, so no part kept from the last build stands in for it).
     const result = await build(blog.project.dir, {
       PAGEFIND_BINARY_PATH: path.join(blog.project.dir, "no-such-pagefind"),
     });
