@@ -104,11 +104,39 @@ export function kramdownIalPrepare(state: StateCore): void {
         state.tokens[i - 1].attrSet("id", match[1]);
       }
     }
-    for (const child of token.children) {
-      if (child.type === "text" && child.content.includes("{:")) {
+    token.children.forEach((child, c, children) => {
+      if (child.type !== "text" || !child.content.includes("{:")) return;
+      // kramdown gives a span IAL to the element right before it; after text (`item {:.cls}`) it is text.
+      const attached = c > 0 && ELEMENT_ENDS.has(children[c - 1].type);
+      child.content = child.content.replace(IAL_RUN, (run: string, at: number) =>
         // An attribute list left with nothing kramdown reads disappears, as in kramdown.
-        child.content = child.content.replace(IAL_RUN, spanIal);
-      }
+        at === 0 && attached ? spanIal(run) : run.replaceAll("{:", LOOSE_IAL),
+      );
+    });
+  }
+}
+
+// Inline tokens that end an element kramdown could give a span IAL to.
+const ELEMENT_ENDS = new Set([
+  "em_close",
+  "strong_close",
+  "s_close",
+  "link_close",
+  "code_inline",
+  "image",
+  "html_inline",
+  "hardbreak",
+  "footnote_ref",
+]);
+// Stands for the `{:` of an attribute list kramdown leaves as text, so markdown-it-attrs does not read it.
+const LOOSE_IAL = "\uE000";
+
+/** Core rule, after markdown-it-attrs: the attribute lists kramdown leaves as text are written as typed. */
+export function restoreLooseIals(state: StateCore): void {
+  if (!state.src.includes("{:")) return;
+  for (const token of state.tokens) {
+    for (const child of token.children ?? []) {
+      if (child.content.includes(LOOSE_IAL)) child.content = child.content.replaceAll(LOOSE_IAL, "{:");
     }
   }
 }

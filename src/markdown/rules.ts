@@ -7,7 +7,7 @@ import markdownItAbbr from "markdown-it-abbr";
 import markdownItAnchor from "markdown-it-anchor";
 import markdownItAttrs from "markdown-it-attrs";
 import markdownItFootnote from "markdown-it-footnote";
-import { curlyAttributesOnlyWithIal, kramdownIalPrepare } from "./attributes.ts";
+import { curlyAttributesOnlyWithIal, kramdownIalPrepare, restoreLooseIals } from "./attributes.ts";
 import { renderCodeBlock, renderCodeInline, renderFence } from "./code.ts";
 import { kramdownFence, kramdownIndentedCode } from "./code-blocks.ts";
 import { kramdownStrikethrough } from "./strikethrough.ts";
@@ -95,6 +95,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   { add: "kramdown_footnote_placement", after: "kramdown_toc_mark", rule: kramdownFootnotePlacement },
   // markdown-it-attrs' rule, skipped on sources without `{:`.
   { wrap: "curly_attributes", rule: curlyAttributesOnlyWithIal },
+  // A span IAL after text (`item {:.cls}`, `## Title {: .no_toc}`) is text in kramdown, written as typed.
+  { add: "kramdown_loose_ial_text", after: "curly_attributes", rule: restoreLooseIals },
   // (here markdown-it's linkify, then markdown-it-abbr's abbr_replace)
   // markdown-it's typographer also replaces `(c)`, `(tm)`, `+-`...; kramdown only dashes and ellipses.
   { disable: "replacements" },
