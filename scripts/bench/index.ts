@@ -66,9 +66,15 @@ for (const count of counts) {
       seconds: median(list.map((m) => m.seconds)),
       peakBytes: Math.max(...list.map((m) => m.peakBytes)),
       runs: list.length,
+      summary: medianRun(list)?.lastLine.match(/^Built .*/)?.[0],
     });
   }
   if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+
+/** The measurement with the median time (the lower middle one of an even count). */
+function medianRun(list: Measurement[]): Measurement | undefined {
+  return [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor((list.length - 1) / 2)];
 }
 
 const chartFile = path.resolve(values.chart);

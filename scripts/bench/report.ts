@@ -15,6 +15,8 @@ export interface Result {
   /** Highest peak memory (process tree) over the runs. */
   peakBytes: number;
   runs: number;
+  /** This blog's own summary line of the median round (its phases' times), if it printed one. */
+  summary?: string;
 }
 
 export interface Facts {
@@ -149,6 +151,17 @@ export function renderSection({
     });
     const limit = target.kind === "memory" ? "≤ 1 GiB" : `≤ ${target.limit}`;
     lines.push(`| ${target.what} ${limit} | ${cells.join(" | ")} |`);
+  }
+  const summaries = results.filter((r) => r.summary);
+  if (summaries.length) {
+    lines.push(
+      "",
+      "Where this blog's builds spend their time: each build's own summary line, from the round with the median time.",
+      "",
+      "| build | posts | summary |",
+      "| --- | ---: | --- |",
+      ...summaries.map((r) => `| ${r.short} | ${count(r.posts)} | ${r.summary} |`),
+    );
   }
   lines.push("", END);
   return lines.join("\n");

@@ -22,7 +22,8 @@ const PART = new RegExp(`(?:^|\\s)(?:${KEY_VALUE}|(\\w[\\w-]*)|((?:#[A-Za-z][\\w
 const ID_OR_CLASS = /#([A-Za-z][\w:-]*)|\.([^\s.#]+)/g;
 // A whole line, up to three spaces in: an ALD (`{:name: ...}`) or an IAL (not `{::ext}` nor `{:/}`).
 const ALD_LINE = /^ {0,3}\{:(\w[\w-]*):((?:\\\}|[^}])+)\}\s*$/;
-const IAL_LINE = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])+)\}\s*$/;
+/** kramdown's IAL_BLOCK_START, the one pattern of a block IAL line for every rule that ends a block at one. */
+export const IAL_LINE = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])+)\}\s*$/;
 
 /** kramdown's parse_attribute_list. */
 export function parseAttributeList(text: string): AttributeList {

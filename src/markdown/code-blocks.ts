@@ -6,9 +6,8 @@
 import type { StateBlock } from "markdown-it";
 import { applyIal } from "./attributes.ts";
 import { SPAN_ELEMENTS } from "./html-syntax.ts";
+import { IAL_LINE } from "./block-ial.ts";
 
-// kramdown's IAL_BLOCK_START: `{:` (not `{::` nor `{:/`), anything up to `}`, nothing else on the line.
-export const IAL_LINE = /^ {0,3}\{:(?![:/])((?:\\\}|[^}])+)\}\s*$/;
 // kramdown's EOB_MARKER.
 const END_OF_BLOCK_LINE = /^\^\s*$/;
 // kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP: a tag whose name is not a span-level element's.

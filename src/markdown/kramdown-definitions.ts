@@ -3,7 +3,7 @@
 // terms, one per line; each definition's lines are read as a list item's are (content column, lazy lines,
 // blank lines) and parsed afresh; a definition list right after another one, blank lines between, joins it.
 import type { StateBlock, StateCore, Token } from "markdown-it";
-import { ialRefs } from "./block-ial.ts";
+import { IAL_LINE, ialRefs } from "./block-ial.ts";
 import { applyIal } from "./attributes.ts";
 import {
   BLANK,
@@ -18,9 +18,6 @@ import {
 import type { Indentation } from "./list-lines.ts";
 
 const DEFINITION_START = /^( {0,3}:)([\t| ].*)$/;
-// A block IAL alone on a line: in kramdown it stands before the terms' paragraph and goes to the list.
-const IAL_LINE = /^ {0,3}\{:(?!:|\/)((?:\\\}|[^}])+)\}\s*$/;
-
 // An IAL word `auto_ids` or `auto_ids-PREFIX` on the list gives each term an id made from its text.
 const AUTO_IDS = /^auto_ids(?:-([\w-]+))?/;
 

@@ -31,7 +31,6 @@ import { kramdownListParagraphs } from "./list-paragraphs.ts";
 import { forgetUsedHeadingIds } from "./heading-id-numbering.ts";
 import { kramdownEndOfBlock } from "./end-of-block.ts";
 import { kramdownGuillemets } from "./guillemets.ts";
-import { kramdownStrongOutside } from "./strong-emphasis.ts";
 import { kramdownList } from "./kramdown-list.ts";
 import { kramdownDefinitionAutoIds, kramdownDefinitionList } from "./kramdown-definitions.ts";
 import { kramdownBlockquote } from "./kramdown-blockquote.ts";
@@ -82,10 +81,8 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   { add: "kramdown_block_ials", before: "kramdown_list_paragraphs", rule: kramdownBlockIals },
   // A definition list given `{:auto_ids}` gives its terms ids, once block IALs have reached their blocks.
   { add: "kramdown_definition_auto_ids", after: "kramdown_block_ials", rule: kramdownDefinitionAutoIds },
-  // `***x***` is <strong><em>, as kramdown nests it.
-  { add: "kramdown_strong_outside", after: "inline", rule: kramdownStrongOutside },
   // Task list checkboxes, read off the first text of a list item once inline content is parsed.
-  { add: "kramdown_task_lists", after: "kramdown_strong_outside", rule: kramdownTaskLists },
+  { add: "kramdown_task_lists", after: "inline", rule: kramdownTaskLists },
   // kramdown's IALs reshaped for markdown-it-attrs: alone on a line, after a heading (`{#id}`), unknown words.
   { add: "kramdown_ial_prepare", after: "kramdown_task_lists", rule: kramdownIalPrepare },
   // (here markdown-it-footnote's footnote_tail moves the notes to the end)

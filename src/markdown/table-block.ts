@@ -6,7 +6,7 @@
 // with empty cells to the widest row.
 import type { StateBlock } from "markdown-it";
 import { applyIal } from "./attributes.ts";
-import { IAL_LINE } from "./code-blocks.ts";
+import { IAL_LINE } from "./block-ial.ts";
 import { END_OF_BLOCK } from "./end-of-block.ts";
 import {
   BLOCK_ELEMENTS,
