@@ -86,11 +86,15 @@ export function smartQuotes(text: string, following = ""): string {
   return out + text.slice(i);
 }
 
-/** Whether an inline HTML tag opens (true) or closes (false) a script or style, whose text stays as typed. */
+/**
+ * Whether an inline HTML token leaves a script or style open (true) or closes one (false), whose text stays as
+ * typed. A whole element in one token (`<style>...</style>`, as kramdown_html_span reads it) leaves none open.
+ */
 export function rawTextTag(token: Token): boolean | undefined {
   if (token.type !== "html_inline") return undefined;
   const tag = /^<(\/?)(script|style)(?=[\s/>])/i.exec(token.content);
-  return tag ? !tag[1] : undefined;
+  if (!tag) return undefined;
+  return !tag[1] && !new RegExp(`</${tag[2]}\\s*>$`, "i").test(token.content);
 }
 
 /** Core rule: every quote in text made curly as kramdown does, but not in an autolink, script or style. */
