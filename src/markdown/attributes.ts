@@ -39,36 +39,6 @@ function spanIal(run: string): string {
 // kramdown's HEADER_ID: `{#id}` after a space or tab (`Header{#id}` keeps it as text), an XML name.
 const HEADING_ID = /[\t ]+\{#([A-Za-z_:][\w:.-]*)\}\s*$/;
 
-/** A paragraph that is only an IAL gives its attributes to the block before it, as kramdown does. */
-function standaloneIals(state: StateCore): void {
-  const tokens = state.tokens;
-  for (let i = 0; i < tokens.length - 2; i++) {
-    const [open, inline, close] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    if (open.type !== "paragraph_open" || inline.type !== "inline" || close.type !== "paragraph_close") continue;
-    const match = /^\{:([^{}\n]*)\}$/.exec(inline.content.trim());
-    if (!match || match[1].trim() === "toc") continue;
-    const target = blockBefore(tokens, i);
-    if (!target) continue;
-    applyIal(target, match[1]);
-    tokens.splice(i, 3);
-    i--;
-  }
-}
-
-// The opening token of the block that ends right before index `i` at the same nesting level.
-function blockBefore(tokens: Token[], i: number): Token | undefined {
-  const previous = tokens[i - 1];
-  if (!previous || previous.level !== tokens[i].level) return undefined;
-  if (previous.nesting === 0) return previous.block ? previous : undefined;
-  if (previous.nesting !== -1) return undefined;
-  let depth = 0;
-  for (let j = i - 1; j >= 0; j--) {
-    depth += tokens[j].nesting;
-    if (depth === 0) return tokens[j];
-  }
-  return undefined;
-}
-
 /** Sets the attributes of an IAL's inside (`.class #id key="v"`) on a token. */
 export function applyIal(token: Token, inner: string): void {
   for (const part of cleanIal(inner).split(/\s+(?=(?:[.#]|[A-Za-z_:][-\w:.]*=))/)) {
@@ -84,12 +54,11 @@ export function applyIal(token: Token, inner: string): void {
 }
 
 /**
- * Core rule, before markdown-it-attrs: an IAL alone on a line goes to the block above, `## Heading {#id}` sets the
- * id, and words kramdown ignores leave each IAL.
+ * Core rule, before markdown-it-attrs: `## Heading {#id}` sets the id, and words kramdown ignores leave each span
+ * IAL (an IAL alone on a line is block-ial.ts's).
  */
 export function kramdownIalPrepare(state: StateCore): void {
   if (!state.src.includes("{")) return;
-  standaloneIals(state);
   for (let i = 0; i < state.tokens.length; i++) {
     const token = state.tokens[i];
     if (token.type !== "inline" || !token.children) continue;

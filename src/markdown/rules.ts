@@ -83,7 +83,7 @@ export const CORE_RULES: RuleStep<CoreRule>[] = [
   { add: "kramdown_definition_auto_ids", after: "kramdown_block_ials", rule: kramdownDefinitionAutoIds },
   // Task list checkboxes, read off the first text of a list item once inline content is parsed.
   { add: "kramdown_task_lists", after: "inline", rule: kramdownTaskLists },
-  // kramdown's IALs reshaped for markdown-it-attrs: alone on a line, after a heading (`{#id}`), unknown words.
+  // kramdown's span IALs reshaped for markdown-it-attrs: after a heading (`{#id}`), unknown words, after text.
   { add: "kramdown_ial_prepare", after: "kramdown_task_lists", rule: kramdownIalPrepare },
   // (here markdown-it-footnote's footnote_tail moves the notes to the end)
   // `* TOC` + `{:toc}` marked before markdown-it-attrs would read `{:toc}` as an attribute list.
