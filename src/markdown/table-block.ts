@@ -17,6 +17,7 @@ import {
   elementName,
   matchAt,
 } from "./html-syntax.ts";
+import { readRawElement } from "./html-raw.ts";
 
 type Alignment = "left" | "right" | "center" | undefined;
 interface Section {
@@ -124,29 +125,20 @@ function pipeOnEveryLine(text: string): boolean {
 
 /**
  * kramdown's span HTML parser at a `<`, as the table check runs it: a comment, a stray end tag or a block-level
- * tag is text; a span element runs to its end tag (nested ones read the same way), or to the end if unclosed.
+ * tag is text; a span element runs through its end tag (read as html-raw.ts reads an element), or to the end.
  */
-function spanElementAt(text: string, at: number, depth = 0): { kind: "text" | "element"; end: number } {
+function spanElementAt(text: string, at: number): { kind: "text" | "element"; end: number } {
   const comment = matchAt(COMMENT, text, at, text.length);
   if (comment) return { kind: "text", end: at + comment[0].length };
   const close = matchAt(CLOSE_TAG, text, at, text.length);
   if (close) return { kind: "text", end: at + close[0].length };
   const tag = matchAt(START_TAG, text, at, text.length);
-  // Past a few dozen nested elements (only hostile text has them) the rest is read as text, not recursed into.
-  if (!tag || depth > 40) return { kind: "text", end: at + 1 };
+  if (!tag) return { kind: "text", end: at + 1 };
   const name = elementName(tag[1]);
-  if (BLOCK_ELEMENTS.has(name)) return { kind: "text", end: at + tag[0].length };
-  let i = at + tag[0].length;
-  if (tag[4] || ELEMENTS_WITHOUT_BODY.has(name)) return { kind: "element", end: i };
-  const stop = new RegExp(`</${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*>`, "iy");
-  while (i < text.length) {
-    const next = text.indexOf("<", i);
-    if (next < 0) break;
-    const end = matchAt(stop, text, next, text.length);
-    if (end) return { kind: "element", end: next + end[0].length };
-    i = spanElementAt(text, next, depth + 1).end;
-  }
-  return { kind: "element", end: text.length };
+  const afterTag = at + tag[0].length;
+  if (BLOCK_ELEMENTS.has(name)) return { kind: "text", end: afterTag };
+  if (tag[4] || ELEMENTS_WITHOUT_BODY.has(name)) return { kind: "element", end: afterTag };
+  return { kind: "element", end: readRawElement(text, afterTag, text.length, name).end };
 }
 
 // kramdown's after_block_boundary?: first in its container, or after a blank line, `^` or an IAL line (which
