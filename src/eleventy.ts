@@ -49,7 +49,7 @@ export default function config(eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(liquidPlugin, { site, now, excerptHtml });
   // Date and URL filters for the feed (dateToRfc3339, absoluteUrl): https://www.11ty.dev/docs/plugins/rss/
   eleventyConfig.addPlugin(rssPlugin);
-  eleventyConfig.addPlugin(seoPlugin, { site, md });
+  eleventyConfig.addPlugin(seoPlugin, { site, excerptHtml });
   eleventyConfig.addPlugin(pagesPlugin, { site, taken: files.outputs });
   eleventyConfig.addPlugin(feedPlugin, { site, md, taken: files.outputs });
   // The site's own pages, static files and data (pages/, _data/), as Jekyll builds them.

@@ -18,7 +18,7 @@ export async function renderExcerptLiquid(liquid: Liquid, source: string, scope:
 }
 
 /** The same, where no promise can be awaited (a shortcode): a tag that needs one keeps the source as written. */
-export function renderExcerptLiquidSync(liquid: Liquid | undefined, source: string, scope: object): string {
+function renderExcerptLiquidSync(liquid: Liquid | undefined, source: string, scope: object): string {
   if (!liquid || !hasLiquid(source)) return source;
   try {
     return String(liquid.parseAndRenderSync(source, scope));

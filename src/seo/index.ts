@@ -2,10 +2,8 @@ import type { SiteConfig } from "../types.ts";
 import type { EleventyConfig } from "../site/eleventy-config.ts";
 import { seoTags, type SeoPage } from "./head.ts";
 import { plainText } from "../site/text.ts";
-import type { Markdown } from "../markdown/index.ts";
 import { postOf } from "../posts/index.ts";
-import type { Liquid } from "liquidjs";
-import { renderExcerptLiquidSync } from "../liquid/excerpt.ts";
+import type { ExcerptHtml } from "../liquid/excerpt.ts";
 
 interface LiquidContext {
   get(path: string[]): unknown;
@@ -15,12 +13,8 @@ interface LiquidContext {
 /** `{% seo %}` in a layout writes what jekyll-seo-tag writes, from the page's own data. */
 export default function seoPlugin(
   eleventyConfig: EleventyConfig,
-  { site, md }: { site: SiteConfig; md: Markdown },
+  { site, excerptHtml }: { site: SiteConfig; excerptHtml: ExcerptHtml },
 ): void {
-  let liquid: Liquid | undefined;
-  eleventyConfig.amendLibrary("liquid", (library) => {
-    liquid = library;
-  });
   eleventyConfig.addShortcode("seo", function (this: { ctx: LiquidContext }) {
     const get = (key: string) => this.ctx.get([key]);
     const post = postOf({ post: get("post") });
@@ -30,9 +24,7 @@ export default function seoPlugin(
       ? {
           url,
           title: post.title,
-          description:
-            post.description ??
-            plainText(md.render(renderExcerptLiquidSync(liquid, post.excerptSource, this.ctx.getAll()))),
+          description: post.description ?? plainText(excerptHtml(post.excerptSource, this.ctx.getAll())),
           published: post.date,
           modified: post.lastModified,
           author: typeof get("author") === "string" ? String(get("author")) : undefined,
