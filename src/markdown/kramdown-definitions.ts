@@ -3,7 +3,7 @@
 // terms, one per line; each definition's lines are read as a list item's are (content column, lazy lines,
 // blank lines) and parsed afresh; a definition list right after another one, blank lines between, joins it.
 import type { StateBlock, StateCore, Token } from "markdown-it";
-import { IAL_LINE, ialRefs } from "./block-ial.ts";
+import { ialRefs } from "./block-ial.ts";
 import { applyIal } from "./attributes.ts";
 import {
   BLANK,
@@ -129,19 +129,10 @@ export function kramdownDefinitionList(
   }
   if (list.map) list.map[1] = line;
   for (const term of inline.content.split("\n")) {
-    const ialLine = IAL_LINE.exec(term);
-    if (ialLine) {
-      applyIal(list, ialLine[1]);
-      const prefix = autoIdPrefix(ialLine[1]);
-      if (prefix !== undefined) list.meta = { autoIdPrefix: prefix };
-      continue;
-    }
     const { content, ial } = itemIal(term);
     const dt = state.push("dt_open", "dt", 1);
     dt.map = paragraphOpen.map;
     if (ial !== undefined) applyIal(dt, ial);
-    const prefix = (list.meta as { autoIdPrefix?: string } | null)?.autoIdPrefix;
-    if (prefix !== undefined && !dt.attrGet("id")) dt.attrSet("id", `${prefix}${basicId(content)}`.trimStart());
     const text = state.push("inline", "", 0);
     text.content = content.trim();
     text.map = paragraphOpen.map;
