@@ -19,6 +19,7 @@ import searchPlugin from "./search/index.ts";
 import devPlugin from "./dev/index.ts";
 import { devSiteConfig } from "./dev/site-config.ts";
 import siteFilesPlugin, { readSiteFiles } from "./site-files/index.ts";
+import rebuildPlugin from "./rebuild/index.ts";
 
 const ROOT = process.cwd();
 
@@ -61,6 +62,8 @@ export default function config(eleventyConfig: EleventyConfig) {
   });
   // Local <img> -> <picture> (AVIF, WebP, original) with hashed names, cached in .cache/images/ between builds.
   eleventyConfig.addPlugin(imagesPlugin, { site, root: ROOT });
+  // `npm run build`: a post's page whose inputs did not change is taken from the last build, not rendered again.
+  eleventyConfig.addPlugin(rebuildPlugin, { root: ROOT, staged: path.resolve(ROOT, output) });
   // Last: Pagefind indexes the finished HTML after each build (https://pagefind.app/docs/node-api/).
   eleventyConfig.addPlugin(searchPlugin, { taken: files.outputs });
 

@@ -6,10 +6,13 @@ import { discard, discardWhenIdle, removeAbandoned, stagingFolder, swapIn } from
 import { describeFailure } from "./report.ts";
 import { progressPlugin, startProgress } from "./progress.ts";
 import { isRenderChild, renderHere, renderInChild, runRenderChild } from "./render-step.ts";
+import { commitManifest, dropPendingManifest } from "../rebuild/index.ts";
 
 const output = path.resolve(process.env.BLOG_OUTPUT ?? "_site");
 /** The search index's parts, kept between builds so that a build indexes again only the parts that changed. */
 const SEARCH_CACHE = path.resolve(".cache/search");
+/** What each build wrote, so that the next one renders only the post pages whose inputs changed (src/rebuild/). */
+const REBUILD_CACHE = path.resolve(".cache/rebuild");
 
 async function main(): Promise<void> {
   const staged = stagingFolder(output);
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
   const progress = startProgress();
   // BLOG_SEARCH=0 skips the index for a quicker preview build; then there is nothing to render apart from.
   const search = process.env.BLOG_SEARCH !== "0";
+  process.env.BLOG_REBUILD_OUTPUT = output;
   let failure: string | undefined;
   try {
     if (search) {
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
     if (!failure) {
       progress.phase("swap");
       await swapIn(staged, output);
+      commitManifest(REBUILD_CACHE, staged);
     }
   } catch (error) {
     failure = describeFailure(error, { staging: staged });
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     // The error first: cleaning up must never hide it.
     console.error(`Build failed, ${path.relative(process.cwd(), output) || "."}/ left as it was.\n${failure}`);
     process.exitCode = 1;
+    dropPendingManifest(REBUILD_CACHE, staged);
     // Pages still in flight may fail too: their errors are printed the same way, not as stack traces.
     process.on("unhandledRejection", (reason) => console.error(describeFailure(reason, { staging: staged })));
     discardWhenIdle(staged);

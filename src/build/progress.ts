@@ -22,6 +22,7 @@ export function describeCounts(counts: BuildCounts): string {
       ? `${plural(counts.pagesIndexed, "page")} indexed${counts.pagesIndexKept ? ` (${number(counts.pagesIndexKept)} from kept parts)` : ""}`
       : "",
     counts.pagesWritten ? `${plural(counts.pagesWritten, "file")} written` : "",
+    counts.pagesKept ? `${plural(counts.pagesKept, "post page")} kept from the last build` : "",
   ];
   return parts.filter(Boolean).join(", ");
 }

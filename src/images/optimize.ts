@@ -3,7 +3,7 @@
 import path from "node:path";
 import { encodeImage } from "./encode.ts";
 import { openManifest, type ImageManifest } from "./manifest.ts";
-import { copyToOutput, type OutputCopies } from "./output-copies.ts";
+import { copyToOutput, notePageImage, type OutputCopies } from "./output-copies.ts";
 import { CACHE_FOLDER, imageOptions, optionsFingerprint, type OptimizedImage } from "./outputs.ts";
 
 export interface BuildCounts {
@@ -76,7 +76,11 @@ function optimizeOncePerBuild(build: Build, setup: Setup, request: ImageRequest)
     result = optimizeImage(build, setup, request);
     build.results.set(request.file, result);
   }
-  return result;
+  // Every page showing the image notes its files, not only the first: a warm build may keep any one of them.
+  return result.then((image) => {
+    notePageImage(image);
+    return image;
+  });
 }
 
 async function optimizeImage(

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import * as pagefind from "pagefind";
-import { keptParts, pageHash, type IndexedPage, type KeptParts } from "./kept-parts.ts";
+import { keptParts, pageHash, type IndexedPage, type KeptParts, type KnownPage } from "./kept-parts.ts";
+import { sameStamp, stampOf } from "../site/file-stamps.ts";
 import { hasSearchablePage, isIndexable } from "./pages.ts";
 
 /** Where the bundle goes inside the site; the search page loads its UI and index from here. */
@@ -50,7 +51,7 @@ async function writeIndex(
   // `npm start` rebuilds into the same folder: no result may outlive the post it came from.
   await rm(bundle, { recursive: true, force: true });
   try {
-    const pages = searchable ? await indexablePages(outputDir, stopped, kept !== undefined) : [];
+    const pages = searchable ? await indexablePages(outputDir, stopped, await kept?.knownPages()) : [];
     // The same pages go to the same part on every build, so one changed post changes one part.
     const parts = pages.length ? batches(pages, pagesPerPart()) : [[]];
     let pageCount = 0;
@@ -79,19 +80,36 @@ async function writeIndex(
   }
 }
 
-/** The pages of the site that mark a body to search, in a stable order, each hashed when parts are kept. */
-async function indexablePages(outputDir: string, stopped: () => boolean, hashed: boolean): Promise<IndexedPage[]> {
+/**
+ * The pages of the site that mark a body to search, in a stable order. With `known` (parts are kept), each is
+ * hashed, and a page a kept part holds with the same stamp is known without reading it.
+ */
+async function indexablePages(
+  outputDir: string,
+  stopped: () => boolean,
+  known?: Map<string, KnownPage>,
+): Promise<IndexedPage[]> {
   const pages: IndexedPage[] = [];
   for (const batch of batches(await htmlFiles(outputDir), IN_FLIGHT)) {
     if (stopped()) throw new Error("stopped by a newer build");
-    const read = await Promise.all(batch.map(async (file) => ({ file, html: await readFile(file, "utf8") })));
-    for (const { file, html } of read.filter((page) => isIndexable(page.html)))
-      pages.push({
-        file: path.relative(outputDir, file).split(path.sep).join("/"),
-        hash: hashed ? pageHash(html) : "",
-      });
+    const found = await Promise.all(batch.map((file) => indexablePage(outputDir, file, known)));
+    for (const page of found) if (page) pages.push(page);
   }
   return pages;
+}
+
+async function indexablePage(
+  outputDir: string,
+  absolute: string,
+  known?: Map<string, KnownPage>,
+): Promise<IndexedPage | undefined> {
+  const file = path.relative(outputDir, absolute).split(path.sep).join("/");
+  const stamp = known && stampOf(outputDir, file);
+  const seen = known?.get(file);
+  if (seen && sameStamp(seen.stamp, stamp)) return { file, hash: seen.hash, stamp };
+  const html = await readFile(absolute, "utf8");
+  if (!isIndexable(html)) return undefined;
+  return { file, hash: known ? pageHash(html) : "", stamp };
 }
 
 /** Indexes `pages` in a Pagefind service of their own and writes them as one bundle into `folder`. */

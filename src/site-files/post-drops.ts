@@ -5,6 +5,7 @@ import type { CollectionItem } from "../site/eleventy-config.ts";
 import { jekyllPath, postOf } from "../posts/index.ts";
 import { jekyllDate } from "../liquid/page.ts";
 import type { ExcerptHtml } from "../liquid/excerpt.ts";
+import { noteBodyRead } from "../site/page-context.ts";
 
 // Data every page has from Eleventy or the site, not from the post's front matter.
 const NOT_FRONT_MATTER = new Set(["site", "page", "eleventy", "pkg", "collections", "post", "permalink", "layout"]);
@@ -41,7 +42,13 @@ export function postDrops(
         enumerable: true,
       });
     }
-    Object.defineProperty(drop, "content", { get: () => item.templateContent ?? "", enumerable: false });
+    Object.defineProperty(drop, "content", {
+      get: () => {
+        noteBodyRead(item.inputPath);
+        return item.templateContent ?? "";
+      },
+      enumerable: false,
+    });
     drops.push(drop);
   }
   return drops.reverse();

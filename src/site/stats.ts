@@ -19,6 +19,8 @@ export interface BuildCounts {
   pagesIndexKept: number;
   /** Files Eleventy wrote. */
   pagesWritten: number;
+  /** Posts whose pages a warm build took from the last build instead of rendering (src/rebuild/). */
+  pagesKept: number;
 }
 
 export type Phase = "setup" | "render" | "after" | "swap";
@@ -37,6 +39,7 @@ const EMPTY: BuildCounts = {
   pagesIndexed: 0,
   pagesIndexKept: 0,
   pagesWritten: 0,
+  pagesKept: 0,
 };
 
 // On globalThis, not in module scope: the CLI and the Eleventy config can load this file through two

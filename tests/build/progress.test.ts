@@ -30,6 +30,7 @@ describe("build summary", { timeout: 300_000 }, () => {
         pagesIndexed: 1000,
         pagesIndexKept: 0,
         pagesWritten: 1017,
+        pagesKept: 0,
       }),
     ).toBe(
       "1,000 posts (997 from the render cache), images 0 encoded, 12 reused, 1,000 pages indexed, 1,017 files written",
@@ -43,6 +44,7 @@ describe("build summary", { timeout: 300_000 }, () => {
         pagesIndexed: 1000,
         pagesIndexKept: 750,
         pagesWritten: 1017,
+        pagesKept: 0,
       }),
     ).toBe(
       "1,000 posts (999 from the render cache), images 0 encoded, 12 reused, 1,000 pages indexed (750 from kept parts), 1,017 files written",
@@ -56,6 +58,7 @@ describe("build summary", { timeout: 300_000 }, () => {
         pagesIndexed: 0,
         pagesIndexKept: 0,
         pagesWritten: 0,
+        pagesKept: 0,
       }),
     ).toBe("1 post (0 from the render cache)");
   });

@@ -11,7 +11,7 @@ const SRC = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..", "sr
 /**
  * The layers, floor first: a file may import from its own layer and the ones before it, never after. The order is
  * the one src/eleventy.ts wires the plugins in (site, posts, markdown, render cache, liquid, seo, pages, feed, site files,
- * images, search), then the wiring itself, then the command line that runs it.
+ * images, search, rebuild), then the wiring itself, then the command line that runs it.
  */
 const LAYERS = [
   "site",
@@ -25,6 +25,7 @@ const LAYERS = [
   "site-files",
   "images",
   "search",
+  "rebuild",
   "dev",
   "eleventy",
   "build",

@@ -1,0 +1,92 @@
+// Warm builds: a post's page whose inputs are all as the last build left them is not rendered again but
+// taken from `_site/` (a hard link into the staged site), with the images it showed. src/rebuild/plan.ts
+// says which; the manifest (src/rebuild/manifest.ts) records, for the next build, what each post page was
+// made from, the files it wrote and the other posts whose bodies it showed. On in `npm run build` only
+// (src/build/cli.ts names the output folder in BLOG_REBUILD_OUTPUT).
+//
+// Eleventy has no public way to skip one template's render while keeping its data for the others (its own
+// incremental build follows only declared dependencies: https://www.11ty.dev/docs/usage/incremental/), so
+// this replaces two methods on each post's Template instance, as Eleventy's incremental mode toggles them.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CollectionApi, EleventyConfig } from "../site/eleventy-config.ts";
+import { countBuild } from "../site/stats.ts";
+import { postOf } from "../posts/index.ts";
+import {
+  manifestFiles,
+  newManifest,
+  readManifest,
+  writeManifest,
+  type RebuildManifest,
+  type WrittenPost,
+} from "./manifest.ts";
+import { intactIn, stampCache, type StampCache } from "../site/file-stamps.ts";
+import { planRebuild, type PostState, type RebuildPlan } from "./plan.ts";
+import { postState } from "./post-state.ts";
+import { siteFingerprint } from "./site-inputs.ts";
+import { trackPost, type TrackedPost, type TemplateItem } from "./tracking.ts";
+import { keepFiles } from "./kept-files.ts";
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface RebuildOptions {
+  root: string;
+  /** The folder the build writes into (the staging folder in `npm run build`). */
+  staged: string;
+}
+
+export default function rebuildPlugin(eleventyConfig: EleventyConfig, { root, staged }: RebuildOptions): void {
+  const output = process.env.BLOG_REBUILD_OUTPUT;
+  if (!output) return;
+  const files = manifestFiles(path.join(root, ".cache/rebuild"), staged);
+  let site = "";
+  let previous: RebuildManifest | undefined;
+  let posts: { state: PostState; tracked?: TrackedPost }[] = [];
+  let plan: RebuildPlan = { kept: new Map() };
+
+  let planned = false;
+  eleventyConfig.on("eleventy.before", () => {
+    planned = false;
+    site = siteFingerprint(root, SRC);
+    previous = readManifest(files.current);
+  });
+  // Runs once every post's data is known and before any page renders: a collection is the first such moment
+  // Eleventy offers (https://www.11ty.dev/docs/collections-api/). It names no collection a page uses.
+  eleventyConfig.addCollection("_rebuild", (api: CollectionApi) => {
+    if (planned) return [];
+    planned = true;
+    const items = api.getAll().filter((item) => postOf(item.data)) as TemplateItem[];
+    const states = items.map(postState);
+    plan = planRebuild(previous, { output, site, posts: states }, intactIn(output));
+    posts = items.map((item, index) => {
+      if (!plan.kept.has(item.inputPath)) return { state: states[index], tracked: trackPost(item, staged) };
+      item.template.generateMapEntry = () => Promise.resolve([]);
+      return { state: states[index] };
+    });
+    const keptFiles = [...plan.kept.values()].flatMap((kept) => [...kept.pages, ...kept.files]);
+    keepFiles(output, staged, new Set(keptFiles.map((stamp) => stamp.file)));
+    countBuild("pagesKept", plan.kept.size);
+    return [];
+  });
+  // A kept page's files as they are now in the staged site: a rendered page showing the same image replaced it.
+  const restamped = (kept: WrittenPost | undefined, stamps: StampCache) =>
+    kept && { ...kept, pages: stamps.of(kept.pages), files: stamps.of(kept.files) };
+  eleventyConfig.on("eleventy.after", () => {
+    const manifest = newManifest(output, site);
+    const stamps = stampCache(staged);
+    for (const { state, tracked } of posts) {
+      const entry = tracked ? tracked.written(stamps) : restamped(plan.kept.get(state.inputPath), stamps);
+      if (entry) manifest.posts[state.inputPath] = { ...entry, source: state.source, summary: state.summary };
+    }
+    try {
+      writeManifest(files.pending, manifest);
+    } catch (error) {
+      // The site is built; the next build only renders every page again.
+      console.warn(
+        `The rebuild manifest could not be saved (${(error as Error).message}); the next build renders every page.`,
+      );
+    }
+  });
+}
+
+export { commitManifest, dropPendingManifest } from "./manifest.ts";
