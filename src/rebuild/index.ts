@@ -7,10 +7,12 @@
 // Eleventy has no public way to skip one template's render while keeping its data for the others (its own
 // incremental build follows only declared dependencies: https://www.11ty.dev/docs/usage/incremental/), so
 // this replaces two methods on each post's Template instance, as Eleventy's incremental mode toggles them.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CollectionApi, EleventyConfig } from "../site/eleventy-config.ts";
 import { countBuild } from "../site/stats.ts";
+import { sha256 } from "../site/cache-files.ts";
 import { postOf } from "../posts/index.ts";
 import {
   manifestFiles,
@@ -26,6 +28,15 @@ import { postState } from "./post-state.ts";
 import { siteFingerprint } from "./site-inputs.ts";
 import { trackPost, type TrackedPost, type TemplateItem } from "./tracking.ts";
 import { keepFiles } from "./kept-files.ts";
+
+/** A SHA-256 of a file of the project as it is now, or of nothing when it is gone. */
+function fileHash(root: string, file: string): string {
+  try {
+    return sha256(readFileSync(path.join(root, file), "utf8"));
+  } catch {
+    return "missing";
+  }
+}
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -57,7 +68,7 @@ export default function rebuildPlugin(eleventyConfig: EleventyConfig, { root, st
     planned = true;
     const items = api.getAll().filter((item) => postOf(item.data)) as TemplateItem[];
     const states = items.map(postState);
-    plan = planRebuild(previous, { output, site, posts: states }, intactIn(output));
+    plan = planRebuild(previous, { output, site, posts: states }, intactIn(output), (file) => fileHash(root, file));
     posts = items.map((item, index) => {
       if (!plan.kept.has(item.inputPath)) return { state: states[index], tracked: trackPost(item, staged) };
       item.template.generateMapEntry = () => Promise.resolve([]);

@@ -21,6 +21,8 @@ export interface WrittenPost {
   files: FileStamp[];
   /** Other posts whose body its page showed. */
   bodiesRead: string[];
+  /** Other files its Liquid read (`include_relative`), with a SHA-256 of what they held. */
+  filesRead: Record<string, string>;
 }
 
 export interface RebuildManifest {
@@ -48,7 +50,9 @@ export function readManifest(file: string): RebuildManifest | undefined {
         typeof post.summary === "string" &&
         Array.isArray(post.pages) &&
         Array.isArray(post.files) &&
-        Array.isArray(post.bodiesRead),
+        Array.isArray(post.bodiesRead) &&
+        typeof post.filesRead === "object" &&
+        post.filesRead !== null,
     );
     return manifest.format === FORMAT && wellFormed ? manifest : undefined;
   } catch {

@@ -1,6 +1,7 @@
 // Which posts' pages a build can keep from the last one, and why it keeps none. A post's page is kept when the
 // post's file, what every post shows of the others (their summaries), the site's other inputs and the
-// page's files in `_site/` are all as the last build left them, and no post whose body it showed has changed.
+// page's files in `_site/` are all as the last build left them, and no post whose body it showed, nor any file
+// it read with `include_relative`, has changed.
 // Every other page (home, archives, feed, sitemap, the site's pages) is rendered on every build.
 import type { RebuildManifest, WrittenPost } from "./manifest.ts";
 import type { FileStamp } from "../site/file-stamps.ts";
@@ -25,6 +26,7 @@ export function planRebuild(
   previous: RebuildManifest | undefined,
   now: { output: string; site: string; posts: PostState[] },
   isIntact: (stamp: FileStamp) => boolean,
+  hashOf: (file: string) => string,
 ): RebuildPlan {
   if (!previous) return renderAll("no manifest of the last build");
   if (previous.output !== now.output) return renderAll("another output folder");
@@ -42,6 +44,7 @@ export function planRebuild(
   for (const { inputPath } of now.posts) {
     const last = before[inputPath];
     if (changed.has(inputPath) || last.bodiesRead.some((read) => changed.has(read))) continue;
+    if (Object.entries(last.filesRead).some(([file, hash]) => hashOf(file) !== hash)) continue;
     if ([...last.pages, ...last.files].every(isIntact)) kept.set(inputPath, last);
   }
   return { kept };

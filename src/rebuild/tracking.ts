@@ -5,6 +5,7 @@ import type { CollectionItem } from "../site/eleventy-config.ts";
 import { noteBodyRead, whileWriting, type PageRecord } from "../site/page-context.ts";
 import type { WrittenPost } from "./manifest.ts";
 import type { StampCache } from "../site/file-stamps.ts";
+import { sha256 } from "../site/cache-files.ts";
 
 /** The part of Eleventy's page entry (`mapEntry._pages[n]`) used here. */
 interface PageEntry {
@@ -22,7 +23,7 @@ export type TemplateItem = CollectionItem & { template: EleventyTemplate };
 
 export interface TrackedPost {
   /** After the build: what the manifest records of the page, with its files' stamps in the staged site. */
-  written(stamps: StampCache): Pick<WrittenPost, "pages" | "files" | "bodiesRead">;
+  written(stamps: StampCache): Pick<WrittenPost, "pages" | "files" | "bodiesRead" | "filesRead">;
 }
 
 /** Keys of a collection item that hold its body. */
@@ -52,7 +53,12 @@ function watchBodies(collections: Record<string, unknown> | undefined): void {
 export function trackPost(item: TemplateItem, staged: string): TrackedPost {
   const inOutput = (file: string) => path.relative(staged, path.resolve(file)).split(path.sep).join("/");
   const { template } = item;
-  const record: PageRecord = { inputPath: item.inputPath, files: new Set(), bodiesRead: new Set() };
+  const record: PageRecord = {
+    inputPath: item.inputPath,
+    files: new Set(),
+    bodiesRead: new Set(),
+    filesRead: new Map(),
+  };
   const pages: string[] = [];
   const generate = template.generateMapEntry.bind(template);
   const renderBody = template.renderPageEntryWithoutLayout.bind(template);
@@ -70,6 +76,7 @@ export function trackPost(item: TemplateItem, staged: string): TrackedPost {
       pages: stamps.of(pages),
       files: stamps.of(record.files),
       bodiesRead: [...record.bodiesRead].sort(),
+      filesRead: Object.fromEntries([...record.filesRead].map(([file, text]) => [file, sha256(text)])),
     }),
   };
 }

@@ -6,6 +6,7 @@ import type { Context, Emitter, Hash, Liquid, TagToken } from "liquidjs";
 import { includeArguments } from "../liquid/include.ts";
 import { inputError } from "../site/errors.ts";
 import { PAGES_FOLDER, projectPath } from "../site/paths.ts";
+import { noteFileRead } from "../site/page-context.ts";
 
 interface IncludeRelativeTag {
   file: string;
@@ -42,7 +43,9 @@ export function includeRelativeTag(liquid: Liquid, root: string) {
         );
       }
       const params = (yield this.hash.render(context)) as Record<string, unknown>;
-      const templates = liquid.parse(readFileSync(file, "utf8"), file);
+      const text = readFileSync(file, "utf8");
+      noteFileRead(projectPath(path.relative(root, file)), text);
+      const templates = liquid.parse(text, file);
       context.push({ include: params });
       yield liquid.renderer.renderTemplates(templates, context, emitter);
       context.pop();

@@ -12,6 +12,8 @@ export interface PageRecord {
   files: Set<string>;
   /** Input paths of the other posts whose body (content, rendered or raw) it read. */
   bodiesRead: Set<string>;
+  /** Files its Liquid read besides layouts and includes (`include_relative`): path from the project, and text. */
+  filesRead: Map<string, string>;
 }
 
 const current = new AsyncLocalStorage<PageRecord>();
@@ -30,4 +32,9 @@ export function notePageFile(file: string): void {
 export function noteBodyRead(inputPath: string): void {
   const page = current.getStore();
   if (page && page.inputPath !== inputPath) page.bodiesRead.add(inputPath);
+}
+
+/** The page being written read `file` (a path from the project folder), which held `text`. */
+export function noteFileRead(file: string, text: string): void {
+  current.getStore()?.filesRead.set(file, text);
 }

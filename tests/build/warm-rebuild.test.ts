@@ -34,6 +34,9 @@ function inputs(changes: Record<string, string | null> = {}): Record<string, str
   for (const day of DAYS) files[postFile(day)] = postText(day, `The word quuxnote${day} is here.\n\nMore on ${day}.`);
   files[postFile(5)] = postText(5, "Post five shows its neighbours.", "layout: showcase");
   files[postFile(2)] = postText(2, "A diagram:\n\n![Containers](/assets/images/docker-vm-diagram.png)");
+  // Post 6 shows a draft's text: a file no build renders, read with include_relative.
+  files[postFile(6)] = postText(6, "The word quuxnote6 is here.\n\n{% include_relative _drafts/snippet.md %}");
+  files["posts/_drafts/snippet.md"] = "A draft's words.\n";
   for (const [file, text] of Object.entries(changes)) {
     if (text === null) delete files[file];
     else files[file] = text;
@@ -108,7 +111,7 @@ describe("a warm build keeps the post pages whose inputs did not change", { time
     await expectSameAsScratch();
   });
 
-  it("renders a post whose text changed, and the post showing its body, and keeps the others", async () => {
+  it("renders a post whose text changed, the posts showing its body or a file it read, and keeps the others", async () => {
     // Below the first paragraph: the excerpt, which other pages show, is the same.
     change({ [postFile(3)]: postText(3, "The word quuxnote3 is here.\n\nNow the word quuxchanged is here.") });
     // Post 3, and post 5 whose layout shows post 3's body.
@@ -119,6 +122,11 @@ describe("a warm build keeps the post pages whose inputs did not change", { time
     change({ [postFile(4)]: postText(4, "The word quuxnote4 is here.\n\nThe word quuxsiteposts is here.") });
     expect(await warmBuild()).toBe(DAYS.length - 2);
     expect(readFileSync(page(5), "utf8")).toContain("quuxsiteposts");
+    await expectSameAsScratch();
+
+    change({ "posts/_drafts/snippet.md": "A draft's other words.\n" });
+    expect(await warmBuild()).toBe(DAYS.length - 1);
+    expect(readFileSync(page(6), "utf8")).toContain("other words");
     await expectSameAsScratch();
   });
 
@@ -179,8 +187,8 @@ describe("a warm build keeps the post pages whose inputs did not change", { time
     await expectSameAsScratch();
 
     // A page with other bytes of the same length: its stamp (size, time, inode) differs.
-    const text = readFileSync(page(6), "utf8");
-    writeFileSync(page(6), text.replace("quuxnote6", "quuxnoteX"));
+    const text = readFileSync(page(4), "utf8");
+    writeFileSync(page(4), text.replace("quuxnote4", "quuxnoteX"));
     expect(await warmBuild()).toBe(DAYS.length - 1);
     await expectSameAsScratch();
 
