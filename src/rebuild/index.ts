@@ -22,7 +22,7 @@ import {
   type RebuildManifest,
   type WrittenPost,
 } from "./manifest.ts";
-import { intactIn, stampCache, type StampCache } from "../site/file-stamps.ts";
+import { intactIn, stampCache, type FileStamp } from "../site/file-stamps.ts";
 import { planRebuild, type PostState, type RebuildPlan } from "./plan.ts";
 import { postState } from "./post-state.ts";
 import { siteFingerprint } from "./site-inputs.ts";
@@ -36,6 +36,16 @@ function fileHash(root: string, file: string): string {
   } catch {
     return "missing";
   }
+}
+
+/** The stamps of every file of `posts`' pages in `folder`; a post whose file is missing is rendered next time. */
+function stampsOf(folder: string, posts: WrittenPost[]): Record<string, FileStamp> {
+  const files = new Set(posts.flatMap((post) => [...post.pages, ...post.files]));
+  return Object.fromEntries(
+    stampCache(folder)
+      .of(files)
+      .map((stamp) => [stamp.file, stamp]),
+  );
 }
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,21 +84,20 @@ export default function rebuildPlugin(eleventyConfig: EleventyConfig, { root, st
       item.template.generateMapEntry = () => Promise.resolve([]);
       return { state: states[index] };
     });
-    const keptFiles = [...plan.kept.values()].flatMap((kept) => [...kept.pages, ...kept.files]);
-    keepFiles(output, staged, new Set(keptFiles.map((stamp) => stamp.file)));
+    keepFiles(output, staged, new Set([...plan.kept.values()].flatMap((kept) => [...kept.pages, ...kept.files])));
+    // What is kept of the last build's manifest is in the plan: the rest goes before the pages are rendered.
+    previous = undefined;
     countBuild("pagesKept", plan.kept.size);
     return [];
   });
-  // A kept page's files as they are now in the staged site: a rendered page showing the same image replaced it.
-  const restamped = (kept: WrittenPost | undefined, stamps: StampCache) =>
-    kept && { ...kept, pages: stamps.of(kept.pages), files: stamps.of(kept.files) };
   eleventyConfig.on("eleventy.after", () => {
     const manifest = newManifest(output, site);
-    const stamps = stampCache(staged);
     for (const { state, tracked } of posts) {
-      const entry = tracked ? tracked.written(stamps) : restamped(plan.kept.get(state.inputPath), stamps);
+      const entry = tracked ? tracked.written() : plan.kept.get(state.inputPath);
       if (entry) manifest.posts[state.inputPath] = { ...entry, source: state.source, summary: state.summary };
     }
+    // As the files are now in the staged site: a rendered page showing a kept page's image replaced it.
+    manifest.stamps = stampsOf(staged, Object.values(manifest.posts));
     try {
       writeManifest(files.pending, manifest);
     } catch (error) {

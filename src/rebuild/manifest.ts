@@ -15,10 +15,10 @@ export interface WrittenPost {
   source: string;
   /** SHA-256 of what other pages can show of it without its body: front matter, URL, date, excerpt... */
   summary: string;
-  /** The pages it was written to. */
-  pages: FileStamp[];
+  /** The pages it was written to, relative to the output folder. */
+  pages: string[];
   /** Other files its render put in the output (images). */
-  files: FileStamp[];
+  files: string[];
   /** Other posts whose body its page showed. */
   bodiesRead: string[];
   /** Other files its Liquid read (`include_relative`), with a SHA-256 of what they held. */
@@ -33,10 +33,12 @@ export interface RebuildManifest {
   site: string;
   /** By Eleventy's input path (`./posts/...`). */
   posts: Record<string, WrittenPost>;
+  /** Each file of the posts' pages as it was written (an image shown by every post is listed once). */
+  stamps: Record<string, FileStamp>;
 }
 
 export function newManifest(output: string, site: string): RebuildManifest {
-  return { format: FORMAT, output, site, posts: {} };
+  return { format: FORMAT, output, site, posts: {}, stamps: {} };
 }
 
 /** The manifest of the `_site/` in place, or nothing when there is none or it cannot be trusted as a whole. */
@@ -54,7 +56,8 @@ export function readManifest(file: string): RebuildManifest | undefined {
         typeof post.filesRead === "object" &&
         post.filesRead !== null,
     );
-    return manifest.format === FORMAT && wellFormed ? manifest : undefined;
+    const stamped = typeof manifest.stamps === "object" && manifest.stamps !== null;
+    return manifest.format === FORMAT && wellFormed && stamped ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -25,7 +25,7 @@ const renderAll = (why: string): RebuildPlan => ({ kept: new Map(), renderAll: w
 export function planRebuild(
   previous: RebuildManifest | undefined,
   now: { output: string; site: string; posts: PostState[] },
-  isIntact: (stamp: FileStamp) => boolean,
+  isIntact: (stamp: FileStamp | undefined) => boolean,
   hashOf: (file: string) => string,
 ): RebuildPlan {
   if (!previous) return renderAll("no manifest of the last build");
@@ -45,7 +45,7 @@ export function planRebuild(
     const last = before[inputPath];
     if (changed.has(inputPath) || last.bodiesRead.some((read) => changed.has(read))) continue;
     if (Object.entries(last.filesRead).some(([file, hash]) => hashOf(file) !== hash)) continue;
-    if ([...last.pages, ...last.files].every(isIntact)) kept.set(inputPath, last);
+    if ([...last.pages, ...last.files].every((file) => isIntact(previous.stamps[file]))) kept.set(inputPath, last);
   }
   return { kept };
 }

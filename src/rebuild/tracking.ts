@@ -4,7 +4,6 @@ import path from "node:path";
 import type { CollectionItem } from "../site/eleventy-config.ts";
 import { noteBodyRead, whileWriting, type PageRecord } from "../site/page-context.ts";
 import type { WrittenPost } from "./manifest.ts";
-import type { StampCache } from "../site/file-stamps.ts";
 import { sha256 } from "../site/cache-files.ts";
 
 /** The part of Eleventy's page entry (`mapEntry._pages[n]`) used here. */
@@ -22,8 +21,8 @@ export interface EleventyTemplate {
 export type TemplateItem = CollectionItem & { template: EleventyTemplate };
 
 export interface TrackedPost {
-  /** After the build: what the manifest records of the page, with its files' stamps in the staged site. */
-  written(stamps: StampCache): Pick<WrittenPost, "pages" | "files" | "bodiesRead" | "filesRead">;
+  /** After the build: what the manifest records of the page. */
+  written(): Pick<WrittenPost, "pages" | "files" | "bodiesRead" | "filesRead">;
 }
 
 /** Keys of a collection item that hold its body. */
@@ -72,9 +71,9 @@ export function trackPost(item: TemplateItem, staged: string): TrackedPost {
     return whileWriting(record, () => generate(mapEntry, to));
   };
   return {
-    written: (stamps) => ({
-      pages: stamps.of(pages),
-      files: stamps.of(record.files),
+    written: () => ({
+      pages,
+      files: [...record.files],
       bodiesRead: [...record.bodiesRead].sort(),
       filesRead: Object.fromEntries([...record.filesRead].map(([file, text]) => [file, sha256(text)])),
     }),

@@ -44,7 +44,7 @@ export function stampCache(folder: string): StampCache {
 }
 
 /** Whether a stamp's file is in `folder` as it was written: one replaced, cut short or touched has another. */
-export function intactIn(folder: string): (stamp: FileStamp) => boolean {
+export function intactIn(folder: string): (stamp: FileStamp | undefined) => boolean {
   const stamp = memoized(folder);
-  return (expected) => sameStamp(stamp(expected.file), expected);
+  return (expected) => expected !== undefined && sameStamp(stamp(expected.file), expected);
 }
