@@ -74,6 +74,7 @@ export default function rebuildPlugin(eleventyConfig: EleventyConfig, { root, st
   // Runs once every post's data is known and before any page renders: a collection is the first such moment
   // Eleventy offers (https://www.11ty.dev/docs/collections-api/). It names no collection a page uses.
   eleventyConfig.addCollection("_rebuild", (api: CollectionApi) => {
+    // Eleventy may ask for a collection more than once in a build: the plan is made, and applied, once.
     if (planned) return [];
     planned = true;
     const items = api.getAll().filter((item) => postOf(item.data)) as TemplateItem[];
