@@ -8,15 +8,27 @@ import { engineLockfile, readTextOrEmpty, sha256 } from "../site/cache-files.ts"
 /** Bumped when the cache's own format or keying changes. */
 const FORMAT = "render-cache/1";
 
-/** Every file under `dir`, sorted, as `relative path` + contents: the engine's code, whatever it is. */
-export function folderFingerprint(dir: string): string {
+/** A file's bytes, or a marker for one that cannot be read (a link to nothing). */
+function bytesOf(file: string): Buffer | string {
+  try {
+    return readFileSync(file);
+  } catch {
+    return "\0unreadable";
+  }
+}
+
+/**
+ * Every file under `dir` (links to files included) that `keep` keeps, sorted, as `relative path` + contents:
+ * the engine's code, whatever it is, or a site's inputs (src/rebuild/site-inputs.ts).
+ */
+export function folderFingerprint(dir: string, keep: (relative: string) => boolean = () => true): string {
   const hash = createHash("sha256");
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => keep(path.relative(dir, file)))
     .sort();
-  for (const file of entries)
-    hash.update(path.relative(dir, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of entries) hash.update(path.relative(dir, file)).update("\0").update(bytesOf(file)).update("\0");
   return hash.digest("hex");
 }
 
