@@ -8,7 +8,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { engineLockfile, readTextOrEmpty, sha256 } from "../site/cache-files.ts";
+import { engineLockfile, readTextOrEmpty, sha256, writeFileAtomically } from "../site/cache-files.ts";
 import { sameStamp, stampOf, type FileStamp } from "../site/file-stamps.ts";
 import { linkOrCopy } from "../site/hard-links.ts";
 import { folderFingerprint } from "../render-cache/key.ts";
@@ -126,7 +126,7 @@ export function keptParts(cacheDir: string): KeptParts {
       for (const file of files) await keepAt(path.join(kept, file), path.join(folder, file));
       // Pages written again with the same bytes have new stamps: noted, so the next build knows them unread.
       if (pages.some((page, i) => !sameStamp(page.stamp, manifest.pages[i].stamp)))
-        await writeFile(manifestFile, JSON.stringify({ ...manifest, pages }));
+        writeFileAtomically(manifestFile, JSON.stringify({ ...manifest, pages }));
       return true;
     },
 
